@@ -1,0 +1,9 @@
+package io.vocmonitor.events;
+
+/** The survey instruments a response can belong to (SPEC §2). */
+public enum Instrument {
+    /** How the customer experiences the service: seven aspects, SPEC §2.1. */
+    SERVICEPROOF,
+    /** How the organisation handled a problem or complaint, SPEC §2.2. */
+    SERVICE_RECOVERY
+}

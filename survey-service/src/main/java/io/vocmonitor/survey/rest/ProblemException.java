@@ -1,0 +1,60 @@
+package io.vocmonitor.survey.rest;
+
+import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
+import java.util.Map;
+
+/** Ends a request with an RFC 9457 problem answer; thrown wherever a request cannot be served. */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+    private final Map<String, String> headers;
+
+    public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors,
+            Map<String, String> headers) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = errors;
+        this.headers = headers;
+    }
+
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        String detail = String.join("; ", errors.stream().map(e -> e.field() + ": " + e.detail()).toList());
+        return new ProblemException(400, "Invalid input", detail, List.copyOf(errors), Map.of());
+    }
+
+    public static ProblemException invalid(String field, String detail) {
+        return invalid(List.of(new Problem.FieldError(field, detail)));
+    }
+
+    public static ProblemException of(Status status, String detail) {
+        return new ProblemException(status.getStatusCode(), status.getReasonPhrase(), detail, null, Map.of());
+    }
+
+    public static ProblemException unauthorised(String detail) {
+        return new ProblemException(401, "Unauthorized", detail, null, Map.of("WWW-Authenticate", "Bearer, ApiKey"));
+    }
+
+    public static ProblemException brokerUnavailable(String detail) {
+        return new ProblemException(503, "Service Unavailable", detail, null, Map.of("Retry-After", "5"));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}
