@@ -1,0 +1,100 @@
+package io.vocmonitor.scoring.listener;
+
+import io.smallrye.common.annotation.Blocking;
+import io.vocmonitor.events.EventCodec;
+import io.vocmonitor.events.ResponseEvent;
+import io.vocmonitor.events.UnreadableEventException;
+import io.vocmonitor.scoring.service.BatchOutcome;
+import io.vocmonitor.scoring.service.DeadLetters;
+import io.vocmonitor.scoring.service.ScoreUpdatePublisher;
+import io.vocmonitor.scoring.service.ScoringMetrics;
+import io.vocmonitor.scoring.service.ScoringService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes {@code voc.responses} in batches. Unreadable records go to the dead-letter topic; the rest are
+ * applied in one database transaction; the batch's offsets are committed only after that transaction (the
+ * method returning acknowledges the batch). A database that is briefly unavailable is waited for, with
+ * backoff, rather than skipping records.
+ */
+@ApplicationScoped
+public class ResponseListener {
+
+    public static final String CHANNEL = "responses";
+
+    private static final Logger LOG = Logger.getLogger(ResponseListener.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    private final ScoringService scoring;
+    private final DeadLetters deadLetters;
+    private final ScoreUpdatePublisher scoreUpdates;
+    private final ScoringMetrics metrics;
+
+    public ResponseListener(ScoringService scoring, DeadLetters deadLetters, ScoreUpdatePublisher scoreUpdates,
+            ScoringMetrics metrics) {
+        this.scoring = scoring;
+        this.deadLetters = deadLetters;
+        this.scoreUpdates = scoreUpdates;
+        this.metrics = metrics;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecords<String, String> records) throws InterruptedException, SQLException {
+        List<ResponseEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(EventCodec.decodeResponseEvent(record.value()));
+            } catch (UnreadableEventException e) {
+                deadLetters.park(record, e);
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        BatchOutcome outcome = applyPatiently(events);
+        metrics.batch(records.count(), outcome, Instant.now());
+        scoreUpdates.announce(outcome.updates());
+    }
+
+    private BatchOutcome applyPatiently(List<ResponseEvent> events) throws InterruptedException, SQLException {
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            try {
+                return scoring.apply(events);
+            } catch (SQLException e) {
+                if (!isTransient(e)) {
+                    throw e;
+                }
+                LOG.warnf("database unavailable (%s); retrying the batch of %d in %d ms", e.getMessage(),
+                        events.size(), backoff.toMillis());
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Connection loss, server shutdown, resource shortage, serialization conflicts: worth waiting for. */
+    static boolean isTransient(SQLException e) {
+        if (e instanceof SQLTransientException) {
+            return true;
+        }
+        String state = e.getSQLState();
+        return state == null
+                || state.startsWith("08") // connection exception
+                || state.startsWith("40") // transaction rollback: serialization failure, deadlock
+                || state.startsWith("53") // insufficient resources
+                || state.startsWith("57"); // operator intervention: admin shutdown, cannot connect now
+    }
+}

@@ -1,0 +1,236 @@
+package io.vocmonitor.scoring.service;
+
+import io.vocmonitor.aggregates.ItemSums;
+import io.vocmonitor.aggregates.ScoreSums;
+import io.vocmonitor.events.EventCodec;
+import io.vocmonitor.events.Instrument;
+import io.vocmonitor.events.ResponseEvent;
+import io.vocmonitor.events.ResponseRetracted;
+import io.vocmonitor.events.ResponseSubmitted;
+import io.vocmonitor.events.ScoreUpdate;
+import io.vocmonitor.events.UnreadableEventException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The scoring schema in SQL: the response ledger and archive, the buckets and the score versions. Every
+ * method works in the caller's transaction and does its rows in one statement (arrays and {@code unnest}),
+ * so a batch costs a few round trips, whatever its size.
+ */
+@ApplicationScoped
+public class ScoreStore {
+
+    private static final String RECORD_NEW = """
+            INSERT INTO scoring.response (response_id, organisation_id, instrument, answered_at, received_at, payload)
+            SELECT id, org, instrument, answered_at::timestamptz, received_at::timestamptz, payload::jsonb
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 AS t(id, org, instrument, answered_at, received_at, payload)
+            ON CONFLICT (response_id) DO NOTHING
+            RETURNING response_id
+            """;
+
+    private static final String RETRACT = """
+            WITH archived AS (
+                SELECT response_id, payload FROM scoring.response
+                WHERE response_id = ? AND organisation_id = ? AND retracted_at IS NULL
+                FOR UPDATE)
+            UPDATE scoring.response r
+            SET retracted_at = now(), payload = NULL, answered_at = NULL, received_at = NULL
+            FROM archived
+            WHERE r.response_id = archived.response_id
+            RETURNING archived.payload::text
+            """;
+
+    private static final String TOMBSTONE = """
+            INSERT INTO scoring.response (response_id, organisation_id, retracted_at)
+            VALUES (?, ?, now())
+            ON CONFLICT (response_id) DO NOTHING
+            """;
+
+    private static final String ADD_TO_BUCKETS = """
+            INSERT INTO scoring.bucket AS b (organisation_id, instrument, day, channel, touchpoint, item,
+                n, sum_x, sum_x2, sum_y, sum_y2, sum_xy,
+                count_0, count_1, count_2, count_3, count_4, count_5, count_6, count_7, count_8, count_9, count_10)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::text[], ?::text[],
+                ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+            ON CONFLICT (organisation_id, instrument, day, channel, touchpoint, item) DO UPDATE SET
+                n = b.n + excluded.n,
+                sum_x = b.sum_x + excluded.sum_x,
+                sum_x2 = b.sum_x2 + excluded.sum_x2,
+                sum_y = b.sum_y + excluded.sum_y,
+                sum_y2 = b.sum_y2 + excluded.sum_y2,
+                sum_xy = b.sum_xy + excluded.sum_xy,
+                count_0 = b.count_0 + excluded.count_0,
+                count_1 = b.count_1 + excluded.count_1,
+                count_2 = b.count_2 + excluded.count_2,
+                count_3 = b.count_3 + excluded.count_3,
+                count_4 = b.count_4 + excluded.count_4,
+                count_5 = b.count_5 + excluded.count_5,
+                count_6 = b.count_6 + excluded.count_6,
+                count_7 = b.count_7 + excluded.count_7,
+                count_8 = b.count_8 + excluded.count_8,
+                count_9 = b.count_9 + excluded.count_9,
+                count_10 = b.count_10 + excluded.count_10
+            """;
+
+    private static final String BUMP_VERSIONS = """
+            INSERT INTO scoring.score_version AS v (organisation_id, instrument, version, updated_at)
+            SELECT org, instrument, 1, now() FROM unnest(?::text[], ?::text[]) AS t(org, instrument)
+            ON CONFLICT (organisation_id, instrument) DO UPDATE SET version = v.version + 1, updated_at = excluded.updated_at
+            RETURNING organisation_id, instrument, version, updated_at
+            """;
+
+    /** Records the responses in the ledger and archive; answers the ids that were not there before. */
+    public Set<UUID> recordNew(Connection connection, List<ResponseSubmitted> responses) throws SQLException {
+        int size = responses.size();
+        UUID[] ids = new UUID[size];
+        String[] organisations = new String[size];
+        String[] instruments = new String[size];
+        String[] answeredAt = new String[size];
+        String[] receivedAt = new String[size];
+        String[] payloads = new String[size];
+        for (int i = 0; i < size; i++) {
+            ResponseSubmitted r = responses.get(i);
+            ids[i] = r.responseId();
+            organisations[i] = r.organisationId();
+            instruments[i] = r.instrument().name();
+            answeredAt[i] = r.answeredAt().toString();
+            receivedAt[i] = r.receivedAt().toString();
+            payloads[i] = EventCodec.encode(r);
+        }
+        Set<UUID> inserted = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(RECORD_NEW)) {
+            statement.setArray(1, connection.createArrayOf("uuid", ids));
+            statement.setArray(2, textArray(connection, organisations));
+            statement.setArray(3, textArray(connection, instruments));
+            statement.setArray(4, textArray(connection, answeredAt));
+            statement.setArray(5, textArray(connection, receivedAt));
+            statement.setArray(6, textArray(connection, payloads));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    inserted.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        return inserted;
+    }
+
+    /**
+     * Erases a response from the archive and answers what it had contributed, so the caller can subtract it.
+     * Empty when the response is unknown or already retracted; an unknown id is recorded as retracted, so the
+     * response is not counted when it arrives later.
+     */
+    public Optional<ResponseSubmitted> retract(Connection connection, ResponseRetracted retraction) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(RETRACT)) {
+            statement.setObject(1, retraction.responseId());
+            statement.setString(2, retraction.organisationId());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    return Optional.of(decodeArchived(rows.getString(1)));
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(TOMBSTONE)) {
+            statement.setObject(1, retraction.responseId());
+            statement.setString(2, retraction.organisationId());
+            statement.executeUpdate();
+        }
+        return Optional.empty();
+    }
+
+    /** Adds the deltas to their buckets, creating the buckets that do not exist yet. */
+    public void addToBuckets(Connection connection, Map<BucketKey, ScoreSums> deltas) throws SQLException {
+        List<String> organisations = new ArrayList<>();
+        List<String> instruments = new ArrayList<>();
+        List<String> days = new ArrayList<>();
+        List<String> channels = new ArrayList<>();
+        List<String> touchpoints = new ArrayList<>();
+        List<String> items = new ArrayList<>();
+        List<ItemSums> sums = new ArrayList<>();
+        deltas.forEach((key, delta) -> delta.items().forEach((item, itemSums) -> {
+            organisations.add(key.organisationId());
+            instruments.add(key.instrument().name());
+            days.add(key.day().toString());
+            channels.add(key.channel().name());
+            touchpoints.add(key.touchpoint());
+            items.add(item);
+            sums.add(itemSums);
+        }));
+        if (sums.isEmpty()) {
+            return;
+        }
+        int rows = sums.size();
+        Long[][] columns = new Long[6 + ItemSums.COUNT_SLOTS][rows];
+        for (int row = 0; row < rows; row++) {
+            ItemSums s = sums.get(row);
+            columns[0][row] = s.n();
+            columns[1][row] = s.sumX();
+            columns[2][row] = s.sumX2();
+            columns[3][row] = s.sumY();
+            columns[4][row] = s.sumY2();
+            columns[5][row] = s.sumXY();
+            for (int slot = 0; slot < ItemSums.COUNT_SLOTS; slot++) {
+                columns[6 + slot][row] = s.count(slot);
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(ADD_TO_BUCKETS)) {
+            statement.setArray(1, textArray(connection, organisations.toArray(String[]::new)));
+            statement.setArray(2, textArray(connection, instruments.toArray(String[]::new)));
+            statement.setArray(3, textArray(connection, days.toArray(String[]::new)));
+            statement.setArray(4, textArray(connection, channels.toArray(String[]::new)));
+            statement.setArray(5, textArray(connection, touchpoints.toArray(String[]::new)));
+            statement.setArray(6, textArray(connection, items.toArray(String[]::new)));
+            for (int column = 0; column < columns.length; column++) {
+                statement.setArray(7 + column, connection.createArrayOf("bigint", columns[column]));
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    /** Increments the score version of each (organisation, instrument) and answers the new versions. */
+    public List<ScoreUpdate> bumpVersions(Connection connection, Set<OrganisationInstrument> changed) throws SQLException {
+        List<ScoreUpdate> updates = new ArrayList<>();
+        if (changed.isEmpty()) {
+            return updates;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(BUMP_VERSIONS)) {
+            statement.setArray(1, textArray(connection,
+                    changed.stream().map(OrganisationInstrument::organisationId).toArray(String[]::new)));
+            statement.setArray(2, textArray(connection,
+                    changed.stream().map(c -> c.instrument().name()).toArray(String[]::new)));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    updates.add(ScoreUpdate.of(rows.getString(1), Instrument.valueOf(rows.getString(2)),
+                            rows.getLong(3), rows.getTimestamp(4).toInstant()));
+                }
+            }
+        }
+        return updates;
+    }
+
+    private static Array textArray(Connection connection, String[] values) throws SQLException {
+        return connection.createArrayOf("text", values);
+    }
+
+    private static ResponseSubmitted decodeArchived(String payload) {
+        try {
+            ResponseEvent event = EventCodec.decodeResponseEvent(payload);
+            return (ResponseSubmitted) event;
+        } catch (UnreadableEventException | ClassCastException e) {
+            throw new IllegalStateException("the archive holds an unreadable response", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.vocmonitor.scoring.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import io.vocmonitor.events.Instrument;
+import io.vocmonitor.events.ResponseSubmitted;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The scoring-service's metrics of SPEC §7, registered at start so that every series exists from zero. */
+@Startup
+@ApplicationScoped
+public class ScoringMetrics {
+
+    private final Map<Instrument, Counter> applied = new EnumMap<>(Instrument.class);
+    private final Counter duplicates;
+    private final Counter retracted;
+    private final Counter deadLetters;
+    private final DistributionSummary batchSize;
+    private final Timer freshness;
+
+    public ScoringMetrics(MeterRegistry registry) {
+        for (Instrument instrument : Instrument.values()) {
+            applied.put(instrument, Counter.builder("voc.responses.applied")
+                    .description("Responses counted in the aggregates for the first time")
+                    .tag("instrument", instrument.name())
+                    .register(registry));
+        }
+        duplicates = Counter.builder("voc.responses.duplicate")
+                .description("Submissions of responses already counted or retracted; they changed nothing")
+                .register(registry);
+        retracted = Counter.builder("voc.responses.retracted")
+                .description("Responses taken out of the aggregates and erased from the archive")
+                .register(registry);
+        deadLetters = Counter.builder("voc.dead.letters")
+                .description("Records of voc.responses that could not be read, sent to voc.responses.dlq")
+                .register(registry);
+        batchSize = DistributionSummary.builder("voc.scoring.batch.size")
+                .description("Records per applied batch")
+                .register(registry);
+        freshness = Timer.builder("voc.scoring.freshness")
+                .description("From receipt at the survey-service to the aggregate committed")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
+    }
+
+    public void batch(int records, BatchOutcome outcome, Instant committedAt) {
+        batchSize.record(records);
+        for (ResponseSubmitted response : outcome.applied()) {
+            applied.get(response.instrument()).increment();
+            Duration age = Duration.between(response.receivedAt(), committedAt);
+            freshness.record(age.isNegative() ? Duration.ZERO : age);
+        }
+        duplicates.increment(outcome.duplicates());
+        retracted.increment(outcome.retracted().size());
+    }
+
+    public void deadLetter() {
+        deadLetters.increment();
+    }
+}

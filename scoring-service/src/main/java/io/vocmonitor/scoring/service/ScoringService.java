@@ -1,0 +1,96 @@
+package io.vocmonitor.scoring.service;
+
+import io.agroal.api.AgroalDataSource;
+import io.vocmonitor.aggregates.ResponseContribution;
+import io.vocmonitor.aggregates.ScoreSums;
+import io.vocmonitor.events.ResponseEvent;
+import io.vocmonitor.events.ResponseRetracted;
+import io.vocmonitor.events.ResponseSubmitted;
+import io.vocmonitor.events.ScoreUpdate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Applies a batch of response events in one database transaction: the ledger decides which submissions are
+ * new, their contributions and the subtractions of retracted responses are summed per bucket in memory, and
+ * every touched bucket is updated once. Events apply in their order, so a retraction after its submission in
+ * the same batch cancels it, and one before it keeps it from being counted.
+ */
+@ApplicationScoped
+public class ScoringService {
+
+    private final AgroalDataSource dataSource;
+    private final ScoreStore store;
+
+    public ScoringService(AgroalDataSource dataSource, ScoreStore store) {
+        this.dataSource = dataSource;
+        this.store = store;
+    }
+
+    /** Rolls back on any failure, checked ones included: a batch applies whole or not at all. */
+    @Transactional(rollbackOn = Exception.class)
+    public BatchOutcome apply(List<ResponseEvent> events) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Map<BucketKey, ScoreSums> deltas = new HashMap<>();
+            List<ResponseSubmitted> applied = new ArrayList<>();
+            List<ResponseSubmitted> retracted = new ArrayList<>();
+            int duplicates = 0;
+
+            // submissions are recorded in runs, one statement per run of consecutive submissions
+            Map<UUID, ResponseSubmitted> run = new LinkedHashMap<>();
+            for (ResponseEvent event : events) {
+                if (event instanceof ResponseSubmitted submitted) {
+                    if (run.putIfAbsent(submitted.responseId(), submitted) != null) {
+                        duplicates++;
+                    }
+                } else if (event instanceof ResponseRetracted retraction) {
+                    duplicates += recordRun(connection, run, applied, deltas);
+                    Optional<ResponseSubmitted> archived = store.retract(connection, retraction);
+                    archived.ifPresent(response -> {
+                        retracted.add(response);
+                        deltas.computeIfAbsent(BucketKey.of(response), k -> new ScoreSums())
+                                .plus(ResponseContribution.of(response).negated());
+                    });
+                }
+            }
+            duplicates += recordRun(connection, run, applied, deltas);
+
+            store.addToBuckets(connection, deltas);
+            Set<OrganisationInstrument> changed = new LinkedHashSet<>();
+            applied.forEach(r -> changed.add(new OrganisationInstrument(r.organisationId(), r.instrument())));
+            retracted.forEach(r -> changed.add(new OrganisationInstrument(r.organisationId(), r.instrument())));
+            List<ScoreUpdate> updates = store.bumpVersions(connection, changed);
+            return new BatchOutcome(applied, duplicates, retracted, updates);
+        }
+    }
+
+    /** Records a run of submissions; adds the new ones to the deltas and answers how many were known. */
+    private int recordRun(Connection connection, Map<UUID, ResponseSubmitted> run, List<ResponseSubmitted> applied,
+            Map<BucketKey, ScoreSums> deltas) throws SQLException {
+        if (run.isEmpty()) {
+            return 0;
+        }
+        Set<UUID> fresh = store.recordNew(connection, List.copyOf(run.values()));
+        for (ResponseSubmitted response : run.values()) {
+            if (fresh.contains(response.responseId())) {
+                applied.add(response);
+                deltas.computeIfAbsent(BucketKey.of(response), k -> new ScoreSums())
+                        .plus(ResponseContribution.of(response));
+            }
+        }
+        int known = run.size() - fresh.size();
+        run.clear();
+        return known;
+    }
+}
