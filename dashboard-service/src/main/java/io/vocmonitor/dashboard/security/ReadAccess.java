@@ -1,0 +1,99 @@
+package io.vocmonitor.dashboard.security;
+
+import io.agroal.api.AgroalDataSource;
+import io.vocmonitor.dashboard.config.DashboardConfig;
+import io.vocmonitor.dashboard.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response.Status;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+
+/**
+ * Decides who may read an organisation's scores (SPEC §5): its read key ({@code X-Api-Key}), checked against
+ * the key hashes the survey-service keeps in schema {@code survey}, or the admin bearer token. 401 without
+ * valid credentials, 403 when they belong elsewhere, 404 for an organisation the admin asks about that does
+ * not exist.
+ */
+@ApplicationScoped
+public class ReadAccess {
+
+    private static final String BEARER = "Bearer ";
+    private static final String KEY_LOOKUP = """
+            SELECT k.organisation_id, k.scope FROM survey.api_key k
+            JOIN survey.organisation o ON o.id = k.organisation_id
+            WHERE k.key_hash = ? AND k.revoked_at IS NULL AND o.active
+            """;
+
+    private final DashboardConfig config;
+    private final AgroalDataSource dataSource;
+
+    public ReadAccess(DashboardConfig config, AgroalDataSource dataSource) {
+        this.config = config;
+        this.dataSource = dataSource;
+    }
+
+    /** Passes when the caller may read {@code organisationId}'s scores; throws the problem otherwise. */
+    public void requireRead(String authorization, String apiKey, String organisationId) {
+        if (authorization != null && !authorization.isBlank()) {
+            String adminToken = config.adminToken().orElse("");
+            if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length()) || adminToken.isEmpty()
+                    || !sameSecret(authorization.substring(BEARER.length()).trim(), adminToken)) {
+                throw new ProblemException(Status.UNAUTHORIZED, "the bearer token is not valid");
+            }
+            if (!organisationExists(organisationId)) {
+                throw new ProblemException(Status.NOT_FOUND, "no organisation '" + organisationId + "'");
+            }
+            return;
+        }
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new ProblemException(Status.UNAUTHORIZED, "send an X-Api-Key header (read key) or an admin bearer token");
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(KEY_LOOKUP)) {
+            s.setString(1, hash(apiKey.trim()));
+            try (ResultSet row = s.executeQuery()) {
+                if (!row.next()) {
+                    throw new ProblemException(Status.UNAUTHORIZED, "the API key is not valid");
+                }
+                if (!row.getString("organisation_id").equals(organisationId)) {
+                    throw new ProblemException(Status.FORBIDDEN, "this key belongs to another organisation");
+                }
+                if (!"READ".equals(row.getString("scope"))) {
+                    throw new ProblemException(Status.FORBIDDEN, "this is an ingest key; scores need the read key");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("key lookup failed", e);
+        }
+    }
+
+    private boolean organisationExists(String organisationId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT 1 FROM survey.organisation WHERE id = ?")) {
+            s.setString(1, organisationId);
+            try (ResultSet row = s.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("organisation lookup failed", e);
+        }
+    }
+
+    /** Lowercase hex SHA-256, as the survey-service stores keys. */
+    static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static boolean sameSecret(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}
