@@ -1,0 +1,218 @@
+package io.vocmonitor.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vocmonitor.events.Channel;
+import io.vocmonitor.events.ServiceProofAspect;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Registers a demo organisation (once; its keys are kept in the state directory) and posts realistic
+ * responses through the public API, as a customer's survey tool would: three months of feedback over every
+ * channel, with channels and touchpoints that differ in quality, some questions left unanswered, comments.
+ */
+final class DemoFeeder {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] TOUCHPOINTS = {"billing", "delivery", "onboarding", "support", "returns"};
+    private static final Map<Channel, Double> CHANNEL_QUALITY = Map.of(
+            Channel.STORE, 0.7, Channel.PHONE, 0.3, Channel.EMAIL, 0.1, Channel.CHAT, -0.2, Channel.WEB, 0.2,
+            Channel.SOCIAL, -0.4, Channel.OTHER, 0.0);
+    private static final Channel[] CHANNELS = {Channel.PHONE, Channel.PHONE, Channel.PHONE, Channel.EMAIL,
+            Channel.EMAIL, Channel.CHAT, Channel.CHAT, Channel.WEB, Channel.WEB, Channel.STORE, Channel.SOCIAL};
+    private static final String[] PRAISE = {"Quickly sorted out, thank you.", "Friendly and to the point.",
+            "They knew my history without me repeating it.", "Better than I expected.",
+            "The advisor really listened."};
+    private static final String[] COMPLAINTS = {"I had to explain everything three times.",
+            "Nobody called me back as promised.", "Took far too long.", "Felt like a number, not a customer.",
+            "The invoice was still wrong afterwards."};
+    private static final int PARALLEL_REQUESTS = 8;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String surveyUrl;
+    private final String dashboardUrl;
+    private final String adminToken;
+    private final Random random = new Random();
+
+    private DemoFeeder(String surveyUrl, String dashboardUrl, String adminToken) {
+        this.surveyUrl = surveyUrl;
+        this.dashboardUrl = dashboardUrl;
+        this.adminToken = adminToken;
+    }
+
+    static int run(String[] args) throws Exception {
+        if (args.length < 4) {
+            System.err.println("usage: demo SURVEY_URL DASHBOARD_URL ADMIN_TOKEN STATE_DIR [COUNT]");
+            return 2;
+        }
+        int count = args.length > 4 ? Integer.parseInt(args[4]) : 400;
+        return new DemoFeeder(args[0], args[1], args[2]).feed(Path.of(args[3]), count);
+    }
+
+    private int feed(Path stateDir, int count) throws Exception {
+        JsonNode organisation = organisation(stateDir.resolve("demo-organisation.json"));
+        String id = organisation.get("id").asText();
+        String ingestKey = organisation.get("ingestKey").asText();
+        String readKey = organisation.get("readKey").asText();
+        long before = responses(id, readKey);
+
+        System.out.printf("Posting %d ServiceProof responses for '%s'%n", count, id);
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Semaphore inFlight = new Semaphore(PARALLEL_REQUESTS);
+        List<CompletableFuture<Void>> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            inFlight.acquire();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(surveyUrl + "/api/v1/organisations/" + id + "/responses"))
+                    .header("X-Api-Key", ingestKey)
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(15))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(serviceProofResponse())))
+                    .build();
+            requests.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+                inFlight.release();
+                if (error == null && response.statusCode() == 202) {
+                    int done = accepted.incrementAndGet();
+                    if (done % 100 == 0 || done == count) {
+                        System.out.printf("  %d/%d accepted%n", done, count);
+                    }
+                } else {
+                    failed.incrementAndGet();
+                    System.err.println("  refused: " + (error != null ? error : response.statusCode() + " " + response.body()));
+                }
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
+
+        System.out.print("Waiting for the scores to include them");
+        long expected = before + accepted.get();
+        long seen = before;
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (seen < expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            seen = responses(id, readKey);
+            System.out.print(".");
+        }
+        System.out.println(seen >= expected ? " done." : " still catching up (" + seen + "/" + expected + ").");
+
+        System.out.printf("%nDemo organisation '%s': %d responses scored.%n", id, seen);
+        System.out.printf("  read key:   %s%n  ingest key: %s%n  (kept in %s)%n", readKey, ingestKey,
+                stateDir.resolve("demo-organisation.json"));
+        System.out.printf("%nLook at it:%n");
+        System.out.printf("  curl -s -H 'X-Api-Key: %s' %s/api/v1/organisations/%s/summary%n", readKey, dashboardUrl, id);
+        System.out.printf("  curl -s -H 'X-Api-Key: %s' %s/api/v1/organisations/%s/serviceproof%n", readKey, dashboardUrl, id);
+        return failed.get() == 0 ? 0 : 1;
+    }
+
+    /** The demo organisation's keys: from the state directory, or a newly registered organisation. */
+    private JsonNode organisation(Path keysFile) throws Exception {
+        if (Files.exists(keysFile)) {
+            JsonNode known = JSON.readTree(keysFile.toFile());
+            if (responsesOrNegative(known.get("id").asText(), known.get("readKey").asText()) >= 0) {
+                return known;
+            }
+            System.out.println("The demo organisation in " + keysFile + " is not known here; registering a new one.");
+        }
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String id = attempt == 0 ? "demo" : "demo-" + (attempt + 1);
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(surveyUrl + "/api/v1/organisations"))
+                    .header("Authorization", "Bearer " + adminToken)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                            Map.of("id", id, "name", "Demo Insurance " + id.substring(4).replace("-", "#"),
+                                    "sector", "FINANCIALS"))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() == 201) {
+                Files.writeString(keysFile, created.body());
+                Files.setPosixFilePermissions(keysFile, PosixFilePermissions.fromString("rw-------"));
+                System.out.println("Registered demo organisation '" + id + "'.");
+                return JSON.readTree(created.body());
+            }
+            if (created.statusCode() != 409) {
+                throw new IOException("registering the demo organisation failed: " + created.statusCode() + " " + created.body());
+            }
+        }
+        throw new IOException("every demo organisation id is taken");
+    }
+
+    private long responses(String id, String readKey) throws Exception {
+        return Math.max(responsesOrNegative(id, readKey), 0);
+    }
+
+    private long responsesOrNegative(String id, String readKey) throws Exception {
+        HttpResponse<String> summary = http.send(HttpRequest.newBuilder(
+                        URI.create(dashboardUrl + "/api/v1/organisations/" + id + "/summary"))
+                .header("X-Api-Key", readKey).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (summary.statusCode() != 200) {
+            return -1;
+        }
+        return JSON.readTree(summary.body()).path("serviceproof").path("responses").asLong();
+    }
+
+    /** One customer's answers: a latent attitude shaped by channel and touchpoint, expressed with noise. */
+    private Map<String, Object> serviceProofResponse() {
+        Channel channel = CHANNELS[random.nextInt(CHANNELS.length)];
+        String touchpoint = TOUCHPOINTS[random.nextInt(TOUCHPOINTS.length)];
+        double attitude = CHANNEL_QUALITY.get(channel) + (touchpoint.equals("billing") ? -0.4 : 0.1)
+                + random.nextGaussian() * 0.9;
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (ServiceProofAspect aspect : ServiceProofAspect.values()) {
+            if (random.nextDouble() < 0.08) {
+                answers.put(aspect.name(), null);
+            } else {
+                double bias = aspect == ServiceProofAspect.VALUE ? -0.3 : aspect == ServiceProofAspect.COMMITMENT ? 0.2 : 0;
+                answers.put(aspect.name(), clamp(Math.round(3.4 + attitude + bias + random.nextGaussian() * 0.6), 1, 5));
+            }
+        }
+        if (answers.values().stream().allMatch(v -> v == null)) {
+            answers.put(ServiceProofAspect.VALUE.name(), 3);
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("responseId", UUID.randomUUID().toString());
+        response.put("instrument", "SERVICEPROOF");
+        response.put("answeredAt", Instant.now().minus(random.nextInt(90 * 24 * 60), ChronoUnit.MINUTES)
+                .truncatedTo(ChronoUnit.SECONDS).toString());
+        response.put("channel", channel.name());
+        response.put("touchpoint", touchpoint);
+        response.put("respondentRef", "c-" + (10000 + random.nextInt(90000)));
+        response.put("answers", answers);
+        if (random.nextDouble() < 0.85) {
+            response.put("recommend", clamp(Math.round(7.2 + attitude * 2.2 + random.nextGaussian()), 0, 10));
+        }
+        if (random.nextDouble() < 0.7) {
+            response.put("effort", clamp(Math.round(5 + attitude * 1.5 + random.nextGaussian()), 1, 7));
+        }
+        if (random.nextDouble() < 0.7) {
+            response.put("satisfaction", clamp(Math.round(3.6 + attitude + random.nextGaussian() * 0.5), 1, 5));
+        }
+        if (random.nextDouble() < 0.3) {
+            String[] pool = attitude >= 0 ? PRAISE : COMPLAINTS;
+            response.put("comment", pool[random.nextInt(pool.length)]);
+        }
+        return response;
+    }
+
+    private static int clamp(long value, int min, int max) {
+        return (int) Math.max(min, Math.min(max, value));
+    }
+}
