@@ -56,6 +56,25 @@ public final class EventCodec {
         return event;
     }
 
+    /** Reads a record of {@link Topics#ALERTS}. */
+    public static AlertEvent decodeAlertEvent(String json) throws UnreadableEventException {
+        JsonNode node = readObject(json);
+        requireSchemaVersion(node, AlertEvent.SCHEMA_VERSION);
+        String type = node.path("type").asText("");
+        AlertEvent event = switch (type) {
+            case AlertRaised.TYPE -> convert(node, AlertRaised.class);
+            case AlertWithdrawn.TYPE -> convert(node, AlertWithdrawn.class);
+            default -> throw new UnreadableEventException("unknown-type", "unknown event type '" + type + "'");
+        };
+        if (event.alertId() == null || event.responseId() == null || event.organisationId() == null
+                || event instanceof AlertRaised raised && (raised.kind() == null || raised.answeredAt() == null
+                        || raised.channel() == null)) {
+            throw new UnreadableEventException("invalid", "alertId, responseId, organisationId, kind, channel and "
+                    + "answeredAt are required");
+        }
+        return event;
+    }
+
     public static ScoreUpdate decodeScoreUpdate(String json) throws UnreadableEventException {
         JsonNode node = readObject(json);
         requireSchemaVersion(node, ScoreUpdate.SCHEMA_VERSION);

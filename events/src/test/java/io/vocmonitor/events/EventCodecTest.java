@@ -42,6 +42,18 @@ class EventCodecTest {
     }
 
     @Test
+    void alertsSurviveTheRoundTripWithOneIdPerResponse() throws UnreadableEventException {
+        AlertRaised raised = AlertRaised.of(AlertKind.RELATIONSHIP_BROKEN, SUBMITTED, Instant.parse("2026-11-20T10:15:03Z"));
+        AlertWithdrawn withdrawn = AlertWithdrawn.of(SUBMITTED.responseId(), "acme", Instant.parse("2026-11-22T09:00:00Z"));
+
+        assertThat(EventCodec.decodeAlertEvent(EventCodec.encode(raised))).isEqualTo(raised);
+        assertThat(EventCodec.decodeAlertEvent(EventCodec.encode(withdrawn))).isEqualTo(withdrawn);
+        assertThat(withdrawn.alertId()).isEqualTo(raised.alertId())
+                .isEqualTo(AlertEvent.alertIdOf(SUBMITTED.responseId()))
+                .isNotEqualTo(AlertEvent.alertIdOf(UUID.randomUUID()));
+    }
+
+    @Test
     void fieldsOfNewerWritersAreSkipped() throws UnreadableEventException {
         String json = EventCodec.encode(SUBMITTED).replaceFirst("\\{", "{\"language\":\"nl\",");
 

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.vocmonitor.events.EventCodec;
 import io.vocmonitor.events.ResponseEvent;
 import io.vocmonitor.events.UnreadableEventException;
+import io.vocmonitor.scoring.service.AlertRelay;
 import io.vocmonitor.scoring.service.BatchOutcome;
 import io.vocmonitor.scoring.service.DeadLetters;
 import io.vocmonitor.scoring.service.ScoreUpdatePublisher;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
 /**
  * Consumes {@code voc.responses} in batches. Unreadable records go to the dead-letter topic; the rest are
  * applied in one database transaction; the batch's offsets are committed only after that transaction (the
- * method returning acknowledges the batch). A database that is briefly unavailable is waited for, with
+ * method returning acknowledges the batch). Score-update notices and queued alerts are published after it. A database that is briefly unavailable is waited for, with
  * backoff, rather than skipping records.
  */
 @ApplicationScoped
@@ -40,13 +41,15 @@ public class ResponseListener {
     private final DeadLetters deadLetters;
     private final ScoreUpdatePublisher scoreUpdates;
     private final ScoringMetrics metrics;
+    private final AlertRelay alertRelay;
 
     public ResponseListener(ScoringService scoring, DeadLetters deadLetters, ScoreUpdatePublisher scoreUpdates,
-            ScoringMetrics metrics) {
+            ScoringMetrics metrics, AlertRelay alertRelay) {
         this.scoring = scoring;
         this.deadLetters = deadLetters;
         this.scoreUpdates = scoreUpdates;
         this.metrics = metrics;
+        this.alertRelay = alertRelay;
     }
 
     @Incoming(CHANNEL)
@@ -66,6 +69,9 @@ public class ResponseListener {
         BatchOutcome outcome = applyPatiently(events);
         metrics.batch(records.count(), outcome, Instant.now());
         scoreUpdates.announce(outcome.updates());
+        if (outcome.alerts() > 0) {
+            alertRelay.publishPending();
+        }
     }
 
     private BatchOutcome applyPatiently(List<ResponseEvent> events) throws InterruptedException, SQLException {

@@ -12,9 +12,10 @@ import java.util.List;
  * @param duplicates submissions of responses counted (or retracted) before
  * @param retracted responses taken out of the aggregates
  * @param updates the new score versions, one per organisation and instrument that changed
+ * @param alerts alert events queued in the outbox (raised and withdrawn)
  */
 public record BatchOutcome(List<ResponseSubmitted> applied, int duplicates, List<ResponseSubmitted> retracted,
-        List<ScoreUpdate> updates) {
+        List<ScoreUpdate> updates, int alerts) {
 
     public long applied(Instrument instrument) {
         return applied.stream().filter(r -> r.instrument() == instrument).count();

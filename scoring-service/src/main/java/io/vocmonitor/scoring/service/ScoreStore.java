@@ -2,6 +2,8 @@ package io.vocmonitor.scoring.service;
 
 import io.vocmonitor.aggregates.ItemSums;
 import io.vocmonitor.aggregates.ScoreSums;
+import io.vocmonitor.events.AlertEvent;
+import io.vocmonitor.events.AlertRaised;
 import io.vocmonitor.events.EventCodec;
 import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.ResponseEvent;
@@ -219,6 +221,24 @@ public class ScoreStore {
             }
         }
         return updates;
+    }
+
+    /** Queues alert events for publication, in the caller's transaction. */
+    public void enqueueAlerts(Connection connection, List<AlertEvent> alerts) throws SQLException {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO scoring.alert_outbox (alert_id, organisation_id, kind, payload)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[])
+                """)) {
+            statement.setArray(1, connection.createArrayOf("uuid", alerts.stream().map(AlertEvent::alertId).toArray()));
+            statement.setArray(2, textArray(connection, alerts.stream().map(AlertEvent::organisationId).toArray(String[]::new)));
+            statement.setArray(3, textArray(connection, alerts.stream()
+                    .map(a -> a instanceof AlertRaised raised ? raised.kind().name() : null).toArray(String[]::new)));
+            statement.setArray(4, textArray(connection, alerts.stream().map(EventCodec::encode).toArray(String[]::new)));
+            statement.executeUpdate();
+        }
     }
 
     private static Array textArray(Connection connection, String[] values) throws SQLException {

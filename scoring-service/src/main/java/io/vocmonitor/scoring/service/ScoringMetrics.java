@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
+import io.vocmonitor.events.AlertKind;
 import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.ResponseSubmitted;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ public class ScoringMetrics {
     private final Counter deadLetters;
     private final DistributionSummary batchSize;
     private final Timer freshness;
+    private final Map<AlertKind, Counter> alerts = new EnumMap<>(AlertKind.class);
 
     public ScoringMetrics(MeterRegistry registry) {
         for (Instrument instrument : Instrument.values()) {
@@ -50,6 +52,12 @@ public class ScoringMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);
+        for (AlertKind kind : AlertKind.values()) {
+            alerts.put(kind, Counter.builder("voc.alerts.emitted")
+                    .description("Closed-loop alerts published on voc.alerts")
+                    .tag("kind", kind.name())
+                    .register(registry));
+        }
     }
 
     public void batch(int records, BatchOutcome outcome, Instant committedAt) {
@@ -61,6 +69,10 @@ public class ScoringMetrics {
         }
         duplicates.increment(outcome.duplicates());
         retracted.increment(outcome.retracted().size());
+    }
+
+    public void alertEmitted(AlertKind kind) {
+        alerts.get(kind).increment();
     }
 
     public void deadLetter() {

@@ -3,6 +3,9 @@ package io.vocmonitor.scoring.service;
 import io.agroal.api.AgroalDataSource;
 import io.vocmonitor.aggregates.ResponseContribution;
 import io.vocmonitor.aggregates.ScoreSums;
+import io.vocmonitor.events.AlertEvent;
+import io.vocmonitor.events.AlertRaised;
+import io.vocmonitor.events.AlertWithdrawn;
 import io.vocmonitor.events.ResponseEvent;
 import io.vocmonitor.events.ResponseRetracted;
 import io.vocmonitor.events.ResponseSubmitted;
@@ -11,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,7 +75,15 @@ public class ScoringService {
             applied.forEach(r -> changed.add(new OrganisationInstrument(r.organisationId(), r.instrument())));
             retracted.forEach(r -> changed.add(new OrganisationInstrument(r.organisationId(), r.instrument())));
             List<ScoreUpdate> updates = store.bumpVersions(connection, changed);
-            return new BatchOutcome(applied, duplicates, retracted, updates);
+
+            // closed-loop alerts travel through the outbox, committed with the scores they belong to
+            Instant now = Instant.now();
+            List<AlertEvent> alerts = new ArrayList<>();
+            applied.forEach(r -> AlertRule.kindOf(r).ifPresent(kind -> alerts.add(AlertRaised.of(kind, r, now))));
+            retracted.forEach(r -> AlertRule.kindOf(r).ifPresent(
+                    kind -> alerts.add(AlertWithdrawn.of(r.responseId(), r.organisationId(), now))));
+            store.enqueueAlerts(connection, alerts);
+            return new BatchOutcome(applied, duplicates, retracted, updates, alerts.size());
         }
     }
 
