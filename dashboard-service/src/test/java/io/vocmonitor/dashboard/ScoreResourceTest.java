@@ -16,6 +16,7 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.vocmonitor.events.Channel;
 import io.vocmonitor.events.EventCodec;
 import io.vocmonitor.events.Instrument;
+import io.vocmonitor.events.RelationshipOutcome;
 import io.vocmonitor.events.ResponseSubmitted;
 import io.vocmonitor.events.ScoreUpdate;
 import io.vocmonitor.events.Topics;
@@ -31,6 +32,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -110,6 +112,70 @@ class ScoreResourceTest {
                 .body("csat.n", equalTo(4))
                 .body("csat.mean", closeTo(3.5, EPS))
                 .body("csat.csat", closeTo(75.0, EPS));
+    }
+
+    @Test
+    void recoveryScoresMatchHandComputedNumbers() throws Exception {
+        Fixtures fixtures = new Fixtures(jdbcUrl);
+        Fixtures.Keys org = fixtures.organisation("recovery");
+        // RESOLUTION scores 2,1,0,−1,−2 against impacts 1,1,0,−1,−2: r = 40/√(50·34), mean 0 → priority 2r;
+        // RECEPTIVENESS 1,1,1,1,−1: r = 18/√(16·34), mean 0.6 → priority 1.4r; RELIANCE without spread
+        fixtures.bucket(
+                recovery(org.id(), RelationshipOutcome.STRENGTHENED, Map.of("RESOLUTION", 5, "RECEPTIVENESS", 4, "RELIANCE", 3), 5),
+                recovery(org.id(), RelationshipOutcome.STRENGTHENED, Map.of("RESOLUTION", 4, "RECEPTIVENESS", 4, "RELIANCE", 3), 4),
+                recovery(org.id(), RelationshipOutcome.FLATTENED, Map.of("RESOLUTION", 3, "RECEPTIVENESS", 4, "RELIANCE", 3), 3),
+                recovery(org.id(), RelationshipOutcome.WEAKENED, Map.of("RESOLUTION", 2, "RECEPTIVENESS", 4, "RELIANCE", 3), 2),
+                recovery(org.id(), RelationshipOutcome.BROKEN, Map.of("RESOLUTION", 1, "RECEPTIVENESS", 2, "RELIANCE", 3), null));
+
+        double r = 40 / Math.sqrt(50 * 34);
+        double half = 1.96 * Math.sqrt(1.7) / Math.sqrt(5);
+        given().header("X-Api-Key", org.readKey())
+                .when().get("/api/v1/organisations/{org}/recovery", org.id())
+                .then().statusCode(200)
+                .body("responses", equalTo(5))
+                .body("sufficient", equalTo(true))
+                .body("drivers.RESOLUTION.n", equalTo(5))
+                .body("drivers.RESOLUTION.mean", closeTo(0.0, EPS))
+                .body("drivers.RESOLUTION.importance", closeTo(r, EPS))
+                .body("drivers.RESOLUTION.priority", closeTo(2 * r, EPS))
+                .body("drivers.RECEPTIVENESS.importance", closeTo(18 / Math.sqrt(16 * 34), EPS))
+                .body("drivers.RELIANCE.importance", nullValue())
+                .body("drivers.LEARNING.n", equalTo(0))
+                .body("brandEffect.n", equalTo(4))
+                .body("brandEffect.mean", closeTo(0.5, EPS))
+                .body("relationship.counts", equalTo(Map.of("STRENGTHENED", 2, "FLATTENED", 1, "WEAKENED", 1, "BROKEN", 1)))
+                .body("relationship.shares.STRENGTHENED", closeTo(0.4, EPS))
+                .body("relationship.nri", closeTo(0.0, EPS))
+                .body("relationship.rii", closeTo(-0.2, EPS))
+                .body("relationship.ci95.low", closeTo(-0.2 - half, EPS))
+                .body("relationship.ci95.high", closeTo(-0.2 + half, EPS))
+                .body("relationship.indicator", equalTo("FLATTENED"))
+                .body("keyDrivers", equalTo(List.of("RESOLUTION", "RECEPTIVENESS", "RESPONSIVENESS", "RESONANCE",
+                        "RELIANCE", "LEARNING")));
+        given().header("X-Api-Key", org.readKey())
+                .when().get("/api/v1/organisations/{org}/summary", org.id())
+                .then().statusCode(200)
+                .body("recovery.responses", equalTo(5))
+                .body("recovery.indicator", equalTo("FLATTENED"))
+                .body("recovery.nri", closeTo(0.0, EPS))
+                .body("recovery.rii", closeTo(-0.2, EPS))
+                .body("serviceproof.responses", equalTo(0));
+    }
+
+    @Test
+    void recoveryBelowTheMinimumSampleHasNoIndicator() throws Exception {
+        Fixtures fixtures = new Fixtures(jdbcUrl);
+        Fixtures.Keys org = fixtures.organisation("few");
+        fixtures.bucket(recovery(org.id(), RelationshipOutcome.BROKEN, Map.of("RESOLUTION", 1), 1));
+
+        given().header("X-Api-Key", org.readKey())
+                .when().get("/api/v1/organisations/{org}/recovery", org.id())
+                .then().statusCode(200)
+                .body("sufficient", equalTo(false))
+                .body("relationship.counts.BROKEN", equalTo(1))
+                .body("relationship.rii", nullValue())
+                .body("relationship.indicator", equalTo("INSUFFICIENT_DATA"))
+                .body("keyDrivers", equalTo(List.of()));
     }
 
     @Test
@@ -234,6 +300,21 @@ class ScoreResourceTest {
             }
         }
         throw new AssertionError("no scores event within 30 s");
+    }
+
+    private static ResponseSubmitted recovery(String org, RelationshipOutcome outcome, Map<String, Integer> answers,
+            Integer brandEffect) {
+        ResponseSubmitted.Builder builder = ResponseSubmitted.builder()
+                .responseId(UUID.randomUUID())
+                .organisationId(org)
+                .instrument(Instrument.SERVICE_RECOVERY)
+                .answeredAt(Instant.parse("2026-11-20T10:15:00Z"))
+                .receivedAt(Instant.parse("2026-11-20T10:15:01Z"))
+                .channel(Channel.PHONE)
+                .relationship(outcome)
+                .brandEffect(brandEffect);
+        answers.forEach(builder::answer);
+        return builder.build();
     }
 
     private static ResponseSubmitted response(String org, Map<String, Integer> answers, Integer recommend,

@@ -2,6 +2,7 @@ package io.vocmonitor.dashboard.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.vocmonitor.aggregates.RecoveryScores;
 import io.vocmonitor.aggregates.ServiceProofScores;
 import io.vocmonitor.dashboard.config.DashboardConfig;
 import io.vocmonitor.dashboard.security.ReadAccess;
@@ -29,7 +30,16 @@ import org.jboss.resteasy.reactive.RestPath;
 public class ScoreResource {
 
     /** The headline numbers of every instrument. */
-    public record Summary(String organisationId, ServiceProofHeadline serviceproof) {
+    public record Summary(String organisationId, ServiceProofHeadline serviceproof, RecoveryHeadline recovery) {
+    }
+
+    /** Service Recovery Proof at a glance: what handled problems did to relationships. */
+    public record RecoveryHeadline(long responses, String indicator, Double nri, Double rii, boolean sufficient) {
+
+        static RecoveryHeadline of(RecoveryScores scores) {
+            return new RecoveryHeadline(scores.responses(), scores.relationship().indicator(),
+                    scores.relationship().nri(), scores.relationship().rii(), scores.sufficient());
+        }
     }
 
     /** ServiceProof at a glance: the overall score, its constructs and the optional questions' scores. */
@@ -67,13 +77,26 @@ public class ScoreResource {
     }
 
     @GET
+    @Path("/recovery")
+    @Blocking
+    @Operation(summary = "Service Recovery Proof scores: drivers and key drivers, brand effect, relationship impact",
+            description = "relationship carries counts, shares, nri, rii with ci95 and the indicator (STRENGTHENED, "
+                    + "FLATTENED, WEAKENED, BROKEN or INSUFFICIENT_DATA). Below the minimum sample size every "
+                    + "derived number is null, keyDrivers is empty and sufficient is false.")
+    public RecoveryScores recovery(@RestPath String org, @RestHeader("Authorization") String authorization,
+            @RestHeader("X-Api-Key") String apiKey) {
+        access.requireRead(authorization, apiKey, org);
+        return recoveryScores(org);
+    }
+
+    @GET
     @Path("/summary")
     @Blocking
     @Operation(summary = "Headline numbers of every instrument")
     public Summary summary(@RestPath String org, @RestHeader("Authorization") String authorization,
             @RestHeader("X-Api-Key") String apiKey) {
         access.requireRead(authorization, apiKey, org);
-        return new Summary(org, ServiceProofHeadline.of(serviceProofScores(org)));
+        return new Summary(org, ServiceProofHeadline.of(serviceProofScores(org)), RecoveryHeadline.of(recoveryScores(org)));
     }
 
     @GET
@@ -95,6 +118,10 @@ public class ScoreResource {
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.streamHeartbeat())
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         return Multi.createBy().merging().streams(changes, heartbeats);
+    }
+
+    private RecoveryScores recoveryScores(String org) {
+        return RecoveryScores.of(buckets.sums(org, Instrument.SERVICE_RECOVERY, Selection.ALL), config.minimumSampleSize());
     }
 
     private ServiceProofScores serviceProofScores(String org) {
