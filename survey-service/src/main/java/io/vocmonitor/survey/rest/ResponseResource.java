@@ -7,12 +7,19 @@ import io.vocmonitor.survey.security.Authenticator;
 import io.vocmonitor.survey.service.IngestMetrics;
 import io.vocmonitor.survey.service.ResponseParser;
 import io.vocmonitor.survey.service.ResponsePublisher;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vocmonitor.events.ResponseRetracted;
+import io.vocmonitor.survey.service.BatchIngest;
+import io.vocmonitor.survey.service.CsvImport;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -29,17 +36,23 @@ public class ResponseResource {
     public record Accepted(UUID responseId) {
     }
 
+    /** The answer to an accepted retraction. */
+    public record Retraction(UUID responseId, String status) {
+    }
+
     private final Authenticator authenticator;
     private final ResponseParser parser;
     private final ResponsePublisher publisher;
     private final IngestMetrics metrics;
+    private final BatchIngest batches;
 
     public ResponseResource(Authenticator authenticator, ResponseParser parser, ResponsePublisher publisher,
-            IngestMetrics metrics) {
+            IngestMetrics metrics, BatchIngest batches) {
         this.authenticator = authenticator;
         this.parser = parser;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.batches = batches;
     }
 
     @POST
@@ -64,5 +77,91 @@ public class ResponseResource {
                     return RestResponse.status(RestResponse.Status.ACCEPTED, new Accepted(response.responseId()));
                 })
                 .onFailure(ProblemException.class).invoke(e -> metrics.rejected(((ProblemException) e).status(), 1));
+    }
+
+    @POST
+    @Path("/batch")
+    @Blocking
+    @Operation(summary = "Submit up to 1,000 responses as a JSON array (ingest key or admin)",
+            description = "Each item is validated on its own: valid items are published even when others are "
+                    + "invalid. The answer (200) lists a result per item: index, status 202 with its responseId, or "
+                    + "400 with the problem. Answered only after the broker acknowledged every accepted item; 503 when "
+                    + "it did not acknowledge some (their results say 503; re-sending the batch is safe when every "
+                    + "item carries its own responseId).")
+    public Uni<RestResponse<BatchIngest.Result>> batch(@RestPath String org,
+            @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey, byte[] body) {
+        List<BatchIngest.Item> items;
+        try {
+            authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
+            JsonNode array = parser.readJson(body);
+            if (!array.isArray()) {
+                throw ProblemException.invalid("body", "must be a JSON array of responses");
+            }
+            if (array.isEmpty() || array.size() > BatchIngest.MAX_ITEMS) {
+                throw ProblemException.invalid("body", "must hold 1.." + BatchIngest.MAX_ITEMS + " responses, not "
+                        + array.size() + "; split larger batches");
+            }
+            items = new ArrayList<>(array.size());
+            for (int index = 0; index < array.size(); index++) {
+                items.add(new BatchIngest.Item(index, null, array.get(index)));
+            }
+        } catch (ProblemException e) {
+            metrics.rejected(e.status(), 1);
+            throw e;
+        }
+        return batches.ingest(org, items, "/api/v1/organisations/" + org + "/responses/batch").map(ResponseResource::answer);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", "application/csv"})
+    @Blocking
+    @Operation(summary = "Import up to 1,000 responses from a CSV file (ingest key or admin)",
+            description = "UTF-8, comma-separated, RFC 4180 quoting. The first row names the columns, in any order: "
+                    + "responseId, instrument, answeredAt, channel, touchpoint, respondentRef, relationship, comment, "
+                    + "each aspect and driver by name (SENSING … ENGAGEMENT, RECEPTIVENESS … LEARNING), brandEffect, "
+                    + "recommend, effort, satisfaction. An empty cell is an unanswered question. Rows are validated "
+                    + "like posted responses; valid rows are published even when others are invalid. The answer "
+                    + "lists a result per row with its line number.")
+    public Uni<RestResponse<BatchIngest.Result>> importCsv(@RestPath String org,
+            @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey, byte[] body) {
+        List<BatchIngest.Item> items;
+        try {
+            authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
+            items = CsvImport.items(body);
+        } catch (ProblemException e) {
+            metrics.rejected(e.status(), 1);
+            throw e;
+        }
+        return batches.ingest(org, items, "/api/v1/organisations/" + org + "/responses/import").map(ResponseResource::answer);
+    }
+
+    @DELETE
+    @Path("/{responseId}")
+    @Blocking
+    @Operation(summary = "Retract a response: GDPR erasure or a correction (ingest key or admin)",
+            description = "Answers 202 once the retraction is on the broker. The scoring-service then subtracts the "
+                    + "response from every score and erases it from the archive, its alert included. Retracting an "
+                    + "unknown or already retracted id changes nothing; a retraction that overtakes its response "
+                    + "keeps that response from ever being counted.")
+    public Uni<RestResponse<Retraction>> retract(@RestPath String org, @RestPath String responseId,
+            @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey) {
+        authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
+        UUID id;
+        try {
+            id = UUID.fromString(responseId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("responseId", "must be a UUID");
+        }
+        return publisher.publish(ResponseRetracted.of(id, org, Instant.now()))
+                .map(ignored -> RestResponse.status(RestResponse.Status.ACCEPTED, new Retraction(id, "retraction accepted")));
+    }
+
+    private static RestResponse<BatchIngest.Result> answer(BatchIngest.Result result) {
+        if (result.brokerFailed()) {
+            return RestResponse.ResponseBuilder.create(RestResponse.Status.SERVICE_UNAVAILABLE, result)
+                    .header("Retry-After", "5").build();
+        }
+        return RestResponse.ok(result);
     }
 }

@@ -1,0 +1,91 @@
+package io.vocmonitor.survey.service;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vocmonitor.events.ResponseSubmitted;
+import io.vocmonitor.survey.rest.Problem;
+import io.vocmonitor.survey.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Validates many responses at once and publishes the valid ones together: every record is handed to the
+ * producer before any acknowledgement is awaited, so the broker sees one batch, not a round trip per item.
+ * Invalid items do not hold back the valid ones; each item gets its own result.
+ */
+@ApplicationScoped
+public class BatchIngest {
+
+    /** Most responses in one batch or import. */
+    public static final int MAX_ITEMS = 1000;
+
+    /**
+     * One item to ingest: its position in the request (index, and the CSV line when it came from a file), and
+     * either the response or why it was refused before validation.
+     */
+    public record Item(int index, Integer line, JsonNode response, ProblemException refused) {
+
+        public Item(int index, Integer line, JsonNode response) {
+            this(index, line, response, null);
+        }
+    }
+
+    /** The outcome of one item: 202 with its responseId, 400 with the problem, or 503 when the broker failed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ItemResult(int index, Integer line, int status, UUID responseId, Problem problem) {
+    }
+
+    /** The outcome of a whole batch. */
+    public record Result(int accepted, int rejected, List<ItemResult> results) {
+
+        public boolean brokerFailed() {
+            return results.stream().anyMatch(r -> r.status() == 503);
+        }
+    }
+
+    private final ResponseParser parser;
+    private final ResponsePublisher publisher;
+    private final IngestMetrics metrics;
+
+    public BatchIngest(ResponseParser parser, ResponsePublisher publisher, IngestMetrics metrics) {
+        this.parser = parser;
+        this.publisher = publisher;
+        this.metrics = metrics;
+    }
+
+    public Uni<Result> ingest(String organisationId, List<Item> items, String instance) {
+        Instant receivedAt = Instant.now();
+        List<Uni<ItemResult>> outcomes = new ArrayList<>(items.size());
+        for (Item item : items) {
+            ResponseSubmitted response;
+            try {
+                if (item.refused() != null) {
+                    throw item.refused();
+                }
+                response = parser.parse(organisationId, item.response(), receivedAt);
+            } catch (ProblemException e) {
+                metrics.rejected(e.status(), 1);
+                outcomes.add(Uni.createFrom().item(new ItemResult(item.index(), item.line(), e.status(), null,
+                        new Problem("about:blank", e.title(), e.status(), e.getMessage(), instance, e.errors()))));
+                continue;
+            }
+            outcomes.add(publisher.publish(response).onItemOrFailure().transform((ignored, failure) -> {
+                if (failure == null) {
+                    metrics.accepted(response.instrument(), 1);
+                    return new ItemResult(item.index(), item.line(), 202, response.responseId(), null);
+                }
+                metrics.rejected(503, 1);
+                return new ItemResult(item.index(), item.line(), 503, response.responseId(),
+                        new Problem("about:blank", "Service Unavailable", 503, failure.getMessage(), instance, null));
+            }));
+        }
+        return Uni.join().all(outcomes).andFailFast().map(results -> {
+            int accepted = (int) results.stream().filter(r -> r.status() == 202).count();
+            return new Result(accepted, results.size() - accepted, results);
+        });
+    }
+}
