@@ -20,55 +20,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The walking skeleton end to end: responses posted to the survey-service travel through the real broker to
  * the scoring-service and come out of the dashboard-service as exactly the numbers of SPEC §2.1 and §2.3,
  * with repeated responses counted once and invalid ones not at all.
  */
+@ExtendWith(SharedPlatform.class)
 class EndToEndIT {
 
     private static final double EPS = 1e-9;
     private static final String ADMIN = "Bearer " + Platform.ADMIN_TOKEN;
 
     private static Platform platform;
+    private static Api api;
 
     @BeforeAll
-    static void start() throws Exception {
-        platform = Platform.start();
+    static void start(Platform shared) {
+        platform = shared;
+        api = new Api(platform);
         RestAssured.config = RestAssured.config().jsonConfig(
                 JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
-
     @Test
     void serviceProofScoresAreExactAfterTheWholeTrip() {
-        Map<String, String> org = register("e2e");
-        Map<String, String> neighbour = register("neighbour");
+        Api.Org org = api.register("e2e");
+        Api.Org neighbour = api.register("neighbour");
         Random random = new Random(20261124);
-        double duplicatesBefore = metric("scoring", "voc_responses_duplicate_total");
+        double duplicatesBefore = api.metric("scoring", "voc_responses_duplicate_total");
 
         List<Raw> raws = new ArrayList<>();
         List<Map<String, Object>> posted = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             Raw raw = randomResponse(random);
             Map<String, Object> body = body(raw, random);
-            post(org, body, 202);
+            api.post(org, body, 202);
             raws.add(raw);
             posted.add(body);
         }
         // the same responses again, as a client retrying after a lost answer would send them
         for (int i = 0; i < 30; i++) {
-            post(org, posted.get(random.nextInt(posted.size())), 202);
+            api.post(org, posted.get(random.nextInt(posted.size())), 202);
         }
         for (String invalid : List.of(
                 "{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"SENSING\": 9}}",
@@ -79,22 +75,21 @@ class EndToEndIT {
                 "{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 4}, \"channel\": \"FAX\"}",
                 "{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 4}, \"answeredAt\": \"2099-01-01T00:00:00Z\"}",
                 "not json at all")) {
-            given().header("X-Api-Key", org.get("ingestKey")).contentType(ContentType.JSON).body(invalid)
-                    .when().post(platform.url("survey") + "/api/v1/organisations/{org}/responses", org.get("id"))
+            given().header("X-Api-Key", org.ingestKey()).contentType(ContentType.JSON).body(invalid)
+                    .when().post(platform.url("survey") + "/api/v1/organisations/{org}/responses", org.id())
                     .then().statusCode(400).contentType("application/problem+json");
         }
         for (int i = 0; i < 7; i++) {
-            post(neighbour, body(randomResponse(random), random), 202);
+            api.post(neighbour, body(randomResponse(random), random), 202);
         }
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> responses(org) == 300 && responses(neighbour) == 7);
+                .until(() -> api.scores(org, "summary").getInt("serviceproof.responses") == 300
+                        && api.scores(neighbour, "summary").getInt("serviceproof.responses") == 7);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> metric("scoring", "voc_responses_duplicate_total") >= duplicatesBefore + 30);
+                .until(() -> api.metric("scoring", "voc_responses_duplicate_total") >= duplicatesBefore + 30);
 
-        JsonPath scores = given().header("X-Api-Key", org.get("readKey"))
-                .when().get(platform.url("dashboard") + "/api/v1/organisations/{org}/serviceproof", org.get("id"))
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath scores = api.scores(org, "serviceproof");
         assertThat(scores.getInt("responses")).isEqualTo(300);
         assertThat(scores.getBoolean("sufficient")).isTrue();
         for (String aspect : ReferenceScores.ASPECTS) {
@@ -129,29 +124,27 @@ class EndToEndIT {
         assertThat(scores.getDouble("csat.mean")).isCloseTo(csat[1], within(EPS));
         assertThat(scores.getDouble("csat.csat")).isCloseTo(csat[2], within(EPS));
 
-        JsonPath summary = given().header("X-Api-Key", org.get("readKey"))
-                .when().get(platform.url("dashboard") + "/api/v1/organisations/{org}/summary", org.get("id"))
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath summary = api.scores(org, "summary");
         assertThat(summary.getDouble("serviceproof.overall")).isCloseTo(ReferenceScores.overall(raws), within(EPS));
         assertThat(summary.getDouble("serviceproof.nps")).isCloseTo(nps[4], within(EPS));
 
         // the neighbour's key does not reach this organisation's scores
-        given().header("X-Api-Key", neighbour.get("readKey"))
-                .when().get(platform.url("dashboard") + "/api/v1/organisations/{org}/serviceproof", org.get("id"))
+        given().header("X-Api-Key", neighbour.readKey())
+                .when().get(platform.url("dashboard") + "/api/v1/organisations/{org}/serviceproof", org.id())
                 .then().statusCode(403);
     }
 
     @Test
     void everyServiceExposesTheMetricsOfTheSpec() {
-        assertThat(metricsText("survey")).contains("voc_responses_accepted_total{instrument=\"SERVICEPROOF\"}")
+        assertThat(api.metrics("survey")).contains("voc_responses_accepted_total{instrument=\"SERVICEPROOF\"}")
                 .contains("voc_responses_rejected_total{reason=\"validation\"}")
                 .contains("voc_responses_rejected_total{reason=\"broker_unavailable\"}");
-        assertThat(metricsText("scoring")).contains("voc_responses_applied_total{instrument=\"SERVICEPROOF\"}")
+        assertThat(api.metrics("scoring")).contains("voc_responses_applied_total{instrument=\"SERVICEPROOF\"}")
                 .contains("voc_responses_duplicate_total").contains("voc_responses_retracted_total")
                 .contains("voc_dead_letters_total").contains("voc_scoring_batch_size_count")
                 .contains("voc_scoring_freshness_seconds_count");
         for (String service : List.of("survey", "scoring", "dashboard")) {
-            assertThat(metricsText(service)).as(service).contains("jvm_memory_used_bytes")
+            assertThat(api.metrics(service)).as(service).contains("jvm_memory_used_bytes")
                     .contains("http_server_active_requests").contains("kafka_app_info_start_time_ms");
             given().when().get(platform.url(service) + "/q/openapi").then().statusCode(200);
             given().when().get(platform.url(service) + "/q/health/live").then().statusCode(200);
@@ -160,39 +153,7 @@ class EndToEndIT {
 
     // --- helpers ---------------------------------------------------------------------------------------------
 
-    private static Map<String, String> register(String prefix) {
-        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        JsonPath created = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "name", "Org " + id, "sector", "HEALTHCARE"))
-                .when().post(platform.url("survey") + "/api/v1/organisations")
-                .then().statusCode(201).extract().jsonPath();
-        return Map.of("id", id, "ingestKey", created.getString("ingestKey"), "readKey", created.getString("readKey"));
-    }
-
-    private static void post(Map<String, String> org, Map<String, Object> body, int status) {
-        given().header("X-Api-Key", org.get("ingestKey")).contentType(ContentType.JSON).body(body)
-                .when().post(platform.url("survey") + "/api/v1/organisations/{org}/responses", org.get("id"))
-                .then().statusCode(status);
-    }
-
-    private static int responses(Map<String, String> org) {
-        return given().header("X-Api-Key", org.get("readKey"))
-                .when().get(platform.url("dashboard") + "/api/v1/organisations/{org}/summary", org.get("id"))
-                .then().statusCode(200).extract().jsonPath().getInt("serviceproof.responses");
-    }
-
-    private static String metricsText(String service) {
-        return given().when().get(platform.url(service) + "/q/metrics").then().statusCode(200).extract().asString();
-    }
-
-    private static double metric(String service, String series) {
-        return metricsText(service).lines()
-                .filter(line -> line.startsWith(series + " ") || line.startsWith(series + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
-    }
-
-    private static Raw randomResponse(Random random) {
+    static Raw randomResponse(Random random) {
         Map<String, Integer> answers = new LinkedHashMap<>();
         double attitude = random.nextGaussian();
         for (String aspect : ReferenceScores.ASPECTS) {
@@ -209,7 +170,7 @@ class EndToEndIT {
         return new Raw(answers, recommend, effort, satisfaction);
     }
 
-    private static Map<String, Object> body(Raw raw, Random random) {
+    static Map<String, Object> body(Raw raw, Random random) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("responseId", UUID.randomUUID().toString());
         body.put("instrument", "SERVICEPROOF");

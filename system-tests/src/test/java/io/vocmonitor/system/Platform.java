@@ -35,6 +35,7 @@ final class Platform implements AutoCloseable {
         this.database = database;
     }
 
+
     static Platform start() throws Exception {
         Platform platform = new Platform(EmbeddedKafka.start(), TestDatabase.create("system"));
         try {

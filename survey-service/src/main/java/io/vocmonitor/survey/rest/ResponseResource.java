@@ -1,7 +1,6 @@
 package io.vocmonitor.survey.rest;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Uni;
 import io.vocmonitor.events.ResponseSubmitted;
 import io.vocmonitor.survey.security.Authenticator;
 import io.vocmonitor.survey.service.IngestMetrics;
@@ -61,7 +60,7 @@ public class ResponseResource {
             description = "Answers 202 with the responseId once the event broker has acknowledged the response. "
                     + "400 names every invalid field; 503 (with Retry-After) when the broker cannot take it, in "
                     + "which case nothing was stored. Re-posting a responseId is accepted and counted once.")
-    public Uni<RestResponse<Accepted>> submit(@RestPath String org, @RestHeader("Authorization") String authorization,
+    public RestResponse<Accepted> submit(@RestPath String org, @RestHeader("Authorization") String authorization,
             @RestHeader("X-Api-Key") String apiKey, byte[] body) {
         ResponseSubmitted response;
         try {
@@ -71,12 +70,14 @@ public class ResponseResource {
             metrics.rejected(e.status(), 1);
             throw e;
         }
-        return publisher.publish(response)
-                .onItem().transform(ignored -> {
-                    metrics.accepted(response.instrument(), 1);
-                    return RestResponse.status(RestResponse.Status.ACCEPTED, new Accepted(response.responseId()));
-                })
-                .onFailure(ProblemException.class).invoke(e -> metrics.rejected(((ProblemException) e).status(), 1));
+        try {
+            publisher.publish(response).await().indefinitely();
+        } catch (ProblemException e) {
+            metrics.rejected(e.status(), 1);
+            throw e;
+        }
+        metrics.accepted(response.instrument(), 1);
+        return RestResponse.status(RestResponse.Status.ACCEPTED, new Accepted(response.responseId()));
     }
 
     @POST
@@ -88,7 +89,7 @@ public class ResponseResource {
                     + "400 with the problem. Answered only after the broker acknowledged every accepted item; 503 when "
                     + "it did not acknowledge some (their results say 503; re-sending the batch is safe when every "
                     + "item carries its own responseId).")
-    public Uni<RestResponse<BatchIngest.Result>> batch(@RestPath String org,
+    public RestResponse<BatchIngest.Result> batch(@RestPath String org,
             @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey, byte[] body) {
         List<BatchIngest.Item> items;
         try {
@@ -109,7 +110,7 @@ public class ResponseResource {
             metrics.rejected(e.status(), 1);
             throw e;
         }
-        return batches.ingest(org, items, "/api/v1/organisations/" + org + "/responses/batch").map(ResponseResource::answer);
+        return answer(batches.ingest(org, items, "/api/v1/organisations/" + org + "/responses/batch").await().indefinitely());
     }
 
     @POST
@@ -123,7 +124,7 @@ public class ResponseResource {
                     + "recommend, effort, satisfaction. An empty cell is an unanswered question. Rows are validated "
                     + "like posted responses; valid rows are published even when others are invalid. The answer "
                     + "lists a result per row with its line number.")
-    public Uni<RestResponse<BatchIngest.Result>> importCsv(@RestPath String org,
+    public RestResponse<BatchIngest.Result> importCsv(@RestPath String org,
             @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey, byte[] body) {
         List<BatchIngest.Item> items;
         try {
@@ -133,7 +134,7 @@ public class ResponseResource {
             metrics.rejected(e.status(), 1);
             throw e;
         }
-        return batches.ingest(org, items, "/api/v1/organisations/" + org + "/responses/import").map(ResponseResource::answer);
+        return answer(batches.ingest(org, items, "/api/v1/organisations/" + org + "/responses/import").await().indefinitely());
     }
 
     @DELETE
@@ -144,7 +145,7 @@ public class ResponseResource {
                     + "response from every score and erases it from the archive, its alert included. Retracting an "
                     + "unknown or already retracted id changes nothing; a retraction that overtakes its response "
                     + "keeps that response from ever being counted.")
-    public Uni<RestResponse<Retraction>> retract(@RestPath String org, @RestPath String responseId,
+    public RestResponse<Retraction> retract(@RestPath String org, @RestPath String responseId,
             @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey) {
         authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
         UUID id;
@@ -153,8 +154,8 @@ public class ResponseResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("responseId", "must be a UUID");
         }
-        return publisher.publish(ResponseRetracted.of(id, org, Instant.now()))
-                .map(ignored -> RestResponse.status(RestResponse.Status.ACCEPTED, new Retraction(id, "retraction accepted")));
+        publisher.publish(ResponseRetracted.of(id, org, Instant.now())).await().indefinitely();
+        return RestResponse.status(RestResponse.Status.ACCEPTED, new Retraction(id, "retraction accepted"));
     }
 
     private static RestResponse<BatchIngest.Result> answer(BatchIngest.Result result) {
