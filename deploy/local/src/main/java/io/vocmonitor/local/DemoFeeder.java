@@ -3,6 +3,7 @@ package io.vocmonitor.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vocmonitor.events.Channel;
+import io.vocmonitor.events.RecoveryDriver;
 import io.vocmonitor.events.ServiceProofAspect;
 import java.io.IOException;
 import java.net.URI;
@@ -21,14 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Registers a demo organisation (once; its keys are kept in the state directory) and posts realistic
- * responses through the public API, as a customer's survey tool would: three months of feedback over every
- * channel, with channels and touchpoints that differ in quality, some questions left unanswered, comments.
+ * responses through the public batch API, as a customer's survey tool would: three months of ServiceProof
+ * and Service Recovery Proof feedback over every channel, with channels and touchpoints that differ in
+ * quality, some questions left unanswered, comments, and problems that strengthened or broke relationships.
  */
 final class DemoFeeder {
 
@@ -45,7 +44,7 @@ final class DemoFeeder {
     private static final String[] COMPLAINTS = {"I had to explain everything three times.",
             "Nobody called me back as promised.", "Took far too long.", "Felt like a number, not a customer.",
             "The invoice was still wrong afterwards."};
-    private static final int PARALLEL_REQUESTS = 8;
+    private static final int BATCH = 200;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String surveyUrl;
@@ -75,37 +74,40 @@ final class DemoFeeder {
         String readKey = organisation.get("readKey").asText();
         long before = responses(id, readKey);
 
-        System.out.printf("Posting %d ServiceProof responses for '%s'%n", count, id);
-        AtomicInteger accepted = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        Semaphore inFlight = new Semaphore(PARALLEL_REQUESTS);
-        List<CompletableFuture<Void>> requests = new ArrayList<>();
+        int recoveryCount = count * 3 / 5;
+        List<Map<String, Object>> responses = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(surveyUrl + "/api/v1/organisations/" + id + "/responses"))
+            responses.add(serviceProofResponse());
+        }
+        for (int i = 0; i < recoveryCount; i++) {
+            responses.add(recoveryResponse());
+        }
+        System.out.printf("Posting %d ServiceProof and %d Service Recovery Proof responses for '%s', %d per batch%n",
+                count, recoveryCount, id, BATCH);
+        int accepted = 0;
+        int failed = 0;
+        for (int from = 0; from < responses.size(); from += BATCH) {
+            List<Map<String, Object>> batch = responses.subList(from, Math.min(from + BATCH, responses.size()));
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                            URI.create(surveyUrl + "/api/v1/organisations/" + id + "/responses/batch"))
                     .header("X-Api-Key", ingestKey)
                     .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(15))
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(serviceProofResponse())))
-                    .build();
-            requests.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
-                inFlight.release();
-                if (error == null && response.statusCode() == 202) {
-                    int done = accepted.incrementAndGet();
-                    if (done % 100 == 0 || done == count) {
-                        System.out.printf("  %d/%d accepted%n", done, count);
-                    }
-                } else {
-                    failed.incrementAndGet();
-                    System.err.println("  refused: " + (error != null ? error : response.statusCode() + " " + response.body()));
-                }
-                return null;
-            }));
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(batch)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                System.err.println("  batch refused: " + answer.statusCode() + " " + answer.body());
+                failed += batch.size();
+                continue;
+            }
+            JsonNode result = JSON.readTree(answer.body());
+            accepted += result.get("accepted").asInt();
+            failed += result.get("rejected").asInt();
+            System.out.printf("  %d/%d accepted%n", accepted, responses.size());
         }
-        CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
 
         System.out.print("Waiting for the scores to include them");
-        long expected = before + accepted.get();
+        long expected = before + accepted;
         long seen = before;
         Instant deadline = Instant.now().plusSeconds(60);
         while (seen < expected && Instant.now().isBefore(deadline)) {
@@ -119,9 +121,11 @@ final class DemoFeeder {
         System.out.printf("  read key:   %s%n  ingest key: %s%n  (kept in %s)%n", readKey, ingestKey,
                 stateDir.resolve("demo-organisation.json"));
         System.out.printf("%nLook at it:%n");
-        System.out.printf("  curl -s -H 'X-Api-Key: %s' %s/api/v1/organisations/%s/summary%n", readKey, dashboardUrl, id);
-        System.out.printf("  curl -s -H 'X-Api-Key: %s' %s/api/v1/organisations/%s/serviceproof%n", readKey, dashboardUrl, id);
-        return failed.get() == 0 ? 0 : 1;
+        for (String resource : List.of("summary", "serviceproof", "recovery", "alerts?status=open")) {
+            System.out.printf("  curl -s -H 'X-Api-Key: %s' '%s/api/v1/organisations/%s/%s'%n", readKey, dashboardUrl,
+                    id, resource);
+        }
+        return failed == 0 ? 0 : 1;
     }
 
     /** The demo organisation's keys: from the state directory, or a newly registered organisation. */
@@ -159,6 +163,7 @@ final class DemoFeeder {
         return Math.max(responsesOrNegative(id, readKey), 0);
     }
 
+    /** Responses of both instruments in the organisation's scores, or −1 when its read key does not work here. */
     private long responsesOrNegative(String id, String readKey) throws Exception {
         HttpResponse<String> summary = http.send(HttpRequest.newBuilder(
                         URI.create(dashboardUrl + "/api/v1/organisations/" + id + "/summary"))
@@ -166,7 +171,8 @@ final class DemoFeeder {
         if (summary.statusCode() != 200) {
             return -1;
         }
-        return JSON.readTree(summary.body()).path("serviceproof").path("responses").asLong();
+        JsonNode headline = JSON.readTree(summary.body());
+        return headline.path("serviceproof").path("responses").asLong() + headline.path("recovery").path("responses").asLong();
     }
 
     /** One customer's answers: a latent attitude shaped by channel and touchpoint, expressed with noise. */
@@ -207,6 +213,47 @@ final class DemoFeeder {
         }
         if (random.nextDouble() < 0.3) {
             String[] pool = attitude >= 0 ? PRAISE : COMPLAINTS;
+            response.put("comment", pool[random.nextInt(pool.length)]);
+        }
+        return response;
+    }
+
+    /** A customer whose problem was handled: the outcome follows from how well the drivers went. */
+    private Map<String, Object> recoveryResponse() {
+        Channel channel = CHANNELS[random.nextInt(CHANNELS.length)];
+        String touchpoint = TOUCHPOINTS[random.nextInt(TOUCHPOINTS.length)];
+        double handling = CHANNEL_QUALITY.get(channel) * 0.8 + random.nextGaussian();
+        Map<String, Object> answers = new LinkedHashMap<>();
+        double weighted = 0;
+        for (RecoveryDriver driver : RecoveryDriver.values()) {
+            if (random.nextDouble() < 0.1) {
+                answers.put(driver.name(), null);
+                continue;
+            }
+            int answer = clamp(Math.round(3.3 + handling + random.nextGaussian() * 0.7), 1, 5);
+            answers.put(driver.name(), answer);
+            // resolution and reliance weigh most in how the relationship comes out
+            weighted += (answer - 3) * (driver == RecoveryDriver.RESOLUTION ? 0.35
+                    : driver == RecoveryDriver.RELIANCE ? 0.25 : driver == RecoveryDriver.LEARNING ? 0.05 : 0.1);
+        }
+        double outcome = weighted + random.nextGaussian() * 0.4;
+        String relationship = outcome > 0.5 ? "STRENGTHENED" : outcome > -0.3 ? "FLATTENED" : outcome > -0.9 ? "WEAKENED" : "BROKEN";
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("responseId", UUID.randomUUID().toString());
+        response.put("instrument", "SERVICE_RECOVERY");
+        response.put("answeredAt", Instant.now().minus(random.nextInt(90 * 24 * 60), ChronoUnit.MINUTES)
+                .truncatedTo(ChronoUnit.SECONDS).toString());
+        response.put("channel", channel.name());
+        response.put("touchpoint", touchpoint);
+        response.put("respondentRef", "c-" + (10000 + random.nextInt(90000)));
+        response.put("answers", answers);
+        response.put("brandEffect", clamp(Math.round(3 + outcome * 1.5 + random.nextGaussian() * 0.5), 1, 5));
+        response.put("relationship", relationship);
+        if (random.nextDouble() < 0.8) {
+            response.put("recommend", clamp(Math.round(6.5 + outcome * 3 + random.nextGaussian()), 0, 10));
+        }
+        if (random.nextDouble() < 0.5 || relationship.equals("BROKEN")) {
+            String[] pool = outcome >= 0 ? PRAISE : COMPLAINTS;
             response.put("comment", pool[random.nextInt(pool.length)]);
         }
         return response;
