@@ -45,7 +45,10 @@ public class VocInfrastructure implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
         config.put("quarkus.datasource.username", role);
         config.put("quarkus.datasource.password", "");
-        config.put("voc.admin-token", ADMIN_TOKEN);
+        if (!role.equals("voc_scoring")) {
+            // the scoring-service has no API, hence no admin token
+            config.put("voc.admin-token", ADMIN_TOKEN);
+        }
         config.put("test.kafka", kafka.bootstrapServers());
         config.put("test.jdbc-url", database.jdbcUrl());
         config.put("test.superuser", database.superuser());

@@ -58,7 +58,7 @@ public class AlertRelay {
         }
     }
 
-    @Scheduled(every = "${voc.alerts.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${voc.alerts.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         publishPending();
     }

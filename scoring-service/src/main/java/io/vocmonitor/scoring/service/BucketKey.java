@@ -1,6 +1,5 @@
 package io.vocmonitor.scoring.service;
 
-import io.vocmonitor.aggregates.Touchpoints;
 import io.vocmonitor.events.Channel;
 import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.ResponseSubmitted;
@@ -10,9 +9,9 @@ import java.time.ZoneOffset;
 /** The bucket a response is counted in: organisation, instrument, UTC day of answering, channel, touchpoint (SPEC §4). */
 public record BucketKey(String organisationId, Instrument instrument, LocalDate day, Channel channel, String touchpoint) {
 
-    public static BucketKey of(ResponseSubmitted response) {
+    /** The bucket of a response whose touchpoint is kept under {@code touchpointLabel} (see TouchpointLabels). */
+    public static BucketKey of(ResponseSubmitted response, String touchpointLabel) {
         return new BucketKey(response.organisationId(), response.instrument(),
-                LocalDate.ofInstant(response.answeredAt(), ZoneOffset.UTC), response.channel(),
-                Touchpoints.normalise(response.touchpoint()));
+                LocalDate.ofInstant(response.answeredAt(), ZoneOffset.UTC), response.channel(), touchpointLabel);
     }
 }

@@ -36,10 +36,12 @@ public class ScoringService {
 
     private final AgroalDataSource dataSource;
     private final ScoreStore store;
+    private final TouchpointLabels touchpoints;
 
-    public ScoringService(AgroalDataSource dataSource, ScoreStore store) {
+    public ScoringService(AgroalDataSource dataSource, ScoreStore store, TouchpointLabels touchpoints) {
         this.dataSource = dataSource;
         this.store = store;
+        this.touchpoints = touchpoints;
     }
 
     /** Rolls back on any failure, checked ones included: a batch applies whole or not at all. */
@@ -61,11 +63,13 @@ public class ScoringService {
                 } else if (event instanceof ResponseRetracted retraction) {
                     duplicates += recordRun(connection, run, applied, deltas);
                     Optional<ResponseSubmitted> archived = store.retract(connection, retraction);
-                    archived.ifPresent(response -> {
+                    if (archived.isPresent()) {
+                        ResponseSubmitted response = archived.get();
+                        String label = touchpoints.labelsFor(connection, List.of(response), false).get(response);
                         retracted.add(response);
-                        deltas.computeIfAbsent(BucketKey.of(response), k -> new ScoreSums())
+                        deltas.computeIfAbsent(BucketKey.of(response, label), k -> new ScoreSums())
                                 .plus(ResponseContribution.of(response).negated());
-                    });
+                    }
                 }
             }
             duplicates += recordRun(connection, run, applied, deltas);
@@ -94,12 +98,12 @@ public class ScoringService {
             return 0;
         }
         Set<UUID> fresh = store.recordNew(connection, List.copyOf(run.values()));
-        for (ResponseSubmitted response : run.values()) {
-            if (fresh.contains(response.responseId())) {
-                applied.add(response);
-                deltas.computeIfAbsent(BucketKey.of(response), k -> new ScoreSums())
-                        .plus(ResponseContribution.of(response));
-            }
+        List<ResponseSubmitted> newlyApplied = run.values().stream().filter(r -> fresh.contains(r.responseId())).toList();
+        Map<ResponseSubmitted, String> labels = touchpoints.labelsFor(connection, newlyApplied, true);
+        for (ResponseSubmitted response : newlyApplied) {
+            applied.add(response);
+            deltas.computeIfAbsent(BucketKey.of(response, labels.get(response)), k -> new ScoreSums())
+                    .plus(ResponseContribution.of(response));
         }
         int known = run.size() - fresh.size();
         run.clear();
