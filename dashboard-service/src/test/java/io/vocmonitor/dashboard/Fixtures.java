@@ -65,6 +65,20 @@ final class Fixtures {
         }
     }
 
+    /** Increments the organisation's score version of the instrument, as the scoring-service does per batch. */
+    void bumpVersion(String organisationId, String instrument) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "voc_scoring", "");
+             PreparedStatement s = c.prepareStatement("""
+                     INSERT INTO scoring.score_version AS v (organisation_id, instrument, version, updated_at)
+                     VALUES (?, ?, 1, now())
+                     ON CONFLICT (organisation_id, instrument) DO UPDATE SET version = v.version + 1
+                     """)) {
+            s.setString(1, organisationId);
+            s.setString(2, instrument);
+            s.executeUpdate();
+        }
+    }
+
     private static void insert(Connection c, ResponseSubmitted response, String item, ItemSums s) throws Exception {
         try (PreparedStatement statement = c.prepareStatement("""
                 INSERT INTO scoring.bucket AS b VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
