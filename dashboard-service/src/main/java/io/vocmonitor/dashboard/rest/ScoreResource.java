@@ -199,7 +199,6 @@ public class ScoreResource {
         Multi<OutboundSseEvent> changes = updates.of(org).map(update -> sse.newEventBuilder()
                 .name("scores")
                 .id(update.instrument() + "-" + update.version())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(EventCodec.encode(update))
                 .build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.streamHeartbeat())
