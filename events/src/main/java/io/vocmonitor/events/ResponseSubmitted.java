@@ -35,6 +35,12 @@ public record ResponseSubmitted(
         answers = answers == null ? Map.of() : Map.copyOf(answers);
     }
 
+    /** The same response with another respondent reference (e.g. its pseudonym). */
+    public ResponseSubmitted withRespondentRef(String ref) {
+        return new ResponseSubmitted(schemaVersion, type, responseId, organisationId, instrument, answeredAt, receivedAt,
+                channel, touchpoint, ref, answers, relationship, brandEffect, recommend, effort, satisfaction, comment);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

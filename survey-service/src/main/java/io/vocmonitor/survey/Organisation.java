@@ -26,4 +26,11 @@ public class Organisation extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** Whether respondentRef is replaced by a keyed hash before it is published (the default). */
+    @Column(name = "pseudonymise_respondent_refs")
+    public boolean pseudonymiseRespondentRefs = true;
+
+    @Column(name = "deactivated_at")
+    public Instant deactivatedAt;
 }

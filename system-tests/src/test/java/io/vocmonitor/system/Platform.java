@@ -23,6 +23,7 @@ import java.util.Map;
 final class Platform implements AutoCloseable {
 
     static final String ADMIN_TOKEN = "system-test-admin-token-0123456789";
+    static final String PSEUDONYM_KEY = "system-test-pseudonym-key-0123456789abcdef";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final EmbeddedKafka kafka;
@@ -77,6 +78,10 @@ final class Platform implements AutoCloseable {
         builder.environment().put("VOC_DB_URL", database.jdbcUrl());
         builder.environment().put("VOC_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         builder.environment().put("VOC_ADMIN_TOKEN", ADMIN_TOKEN);
+        builder.environment().put("VOC_PSEUDONYM_KEY", PSEUDONYM_KEY);
+        // generous enough for the tests that post hundreds of single responses; RATE_LIMITED_* for the one that checks
+        builder.environment().put("VOC_RATE_LIMIT_PER_SECOND", "1000");
+        builder.environment().put("VOC_RATE_LIMIT_BURST", "2000");
         processes.put(service, builder.start());
         ports.put(service, port);
     }

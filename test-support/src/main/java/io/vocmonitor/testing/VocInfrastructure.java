@@ -18,6 +18,8 @@ public class VocInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     /** The admin token the services are started with in tests. */
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+    /** The secret the survey-service pseudonymises respondent references with in tests. */
+    public static final String PSEUDONYM_KEY = "test-pseudonym-key-0123456789abcdef0123";
 
     private String role;
     private String migrations;
@@ -48,6 +50,9 @@ public class VocInfrastructure implements QuarkusTestResourceLifecycleManager {
         if (!role.equals("voc_scoring")) {
             // the scoring-service has no API, hence no admin token
             config.put("voc.admin-token", ADMIN_TOKEN);
+        }
+        if (role.equals("voc_survey")) {
+            config.put("voc.privacy.pseudonym-key", PSEUDONYM_KEY);
         }
         config.put("test.kafka", kafka.bootstrapServers());
         config.put("test.jdbc-url", database.jdbcUrl());

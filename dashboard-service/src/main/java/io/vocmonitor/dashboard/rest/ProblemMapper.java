@@ -18,6 +18,9 @@ public class ProblemMapper {
         if (e.status() == Response.Status.UNAUTHORIZED) {
             builder.header("WWW-Authenticate", "Bearer, ApiKey");
         }
+        if (e.retryAfterSeconds() != null) {
+            builder.header("Retry-After", Long.toString(Math.max(1, e.retryAfterSeconds())));
+        }
         return builder.build();
     }
 

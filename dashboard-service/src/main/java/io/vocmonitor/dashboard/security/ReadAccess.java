@@ -17,25 +17,28 @@ import java.util.HexFormat;
 /**
  * Decides who may read an organisation's scores (SPEC §5): its read key ({@code X-Api-Key}), checked against
  * the key hashes the survey-service keeps in schema {@code survey}, or the admin bearer token. 401 without
- * valid credentials, 403 when they belong elsewhere, 404 for an organisation the admin asks about that does
- * not exist.
+ * valid credentials (a revoked key, or one of a deactivated organisation, is not valid), 403 when they belong
+ * elsewhere, 404 for an organisation the admin asks about that does not exist, 429 when a key is over its
+ * request rate. The admin reads deactivated organisations too.
  */
 @ApplicationScoped
 public class ReadAccess {
 
     private static final String BEARER = "Bearer ";
     private static final String KEY_LOOKUP = """
-            SELECT k.organisation_id, k.scope FROM survey.api_key k
+            SELECT k.key_hash, k.organisation_id, k.scope FROM survey.api_key k
             JOIN survey.organisation o ON o.id = k.organisation_id
             WHERE k.key_hash = ? AND k.revoked_at IS NULL AND o.active
             """;
 
     private final DashboardConfig config;
     private final AgroalDataSource dataSource;
+    private final RateLimiter rateLimiter;
 
-    public ReadAccess(DashboardConfig config, AgroalDataSource dataSource) {
+    public ReadAccess(DashboardConfig config, AgroalDataSource dataSource, RateLimiter rateLimiter) {
         this.config = config;
         this.dataSource = dataSource;
+        this.rateLimiter = rateLimiter;
     }
 
     /** Passes when the caller may read {@code organisationId}'s scores; throws the problem otherwise. */
@@ -54,10 +57,11 @@ public class ReadAccess {
         if (apiKey == null || apiKey.isBlank()) {
             throw new ProblemException(Status.UNAUTHORIZED, "send an X-Api-Key header (read key) or an admin bearer token");
         }
+        String hash = hash(apiKey.trim());
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(KEY_LOOKUP)) {
-            s.setString(1, hash(apiKey.trim()));
+            s.setString(1, hash);
             try (ResultSet row = s.executeQuery()) {
-                if (!row.next()) {
+                if (!row.next() || !sameSecret(row.getString("key_hash"), hash)) {
                     throw new ProblemException(Status.UNAUTHORIZED, "the API key is not valid");
                 }
                 if (!row.getString("organisation_id").equals(organisationId)) {
@@ -67,6 +71,7 @@ public class ReadAccess {
                     throw new ProblemException(Status.FORBIDDEN, "this is an ingest key; scores need the read key");
                 }
             }
+            rateLimiter.acquire(hash);
         } catch (SQLException e) {
             throw new IllegalStateException("key lookup failed", e);
         }

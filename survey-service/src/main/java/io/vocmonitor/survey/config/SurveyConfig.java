@@ -19,4 +19,41 @@ public interface SurveyConfig {
     /** How far in the future {@code answeredAt} may lie, for clock skew between systems. */
     @WithDefault("5m")
     Duration maxClockSkew();
+
+    Privacy privacy();
+
+    RateLimit rateLimit();
+
+    Limits limits();
+
+    /** How personal data is kept. */
+    interface Privacy {
+        /**
+         * The secret of the keyed hash that pseudonymises respondentRef ({@code VOC_PSEUDONYM_KEY}, at least
+         * 32 characters). Keep it stable: a new key gives the same respondent a new pseudonym.
+         */
+        String pseudonymKey();
+    }
+
+    /** Requests per API key; the admin token is not limited. */
+    interface RateLimit {
+        /** Sustained requests per second per key. */
+        @WithDefault("100")
+        double perSecond();
+
+        /** Requests a key may make at once after being idle. */
+        @WithDefault("500")
+        int burst();
+    }
+
+    /** Body sizes, refused with 413 when a request announces more. */
+    interface Limits {
+        /** Largest JSON body: one response or a batch. */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize jsonBody();
+
+        /** Largest CSV import. */
+        @WithDefault("10M")
+        io.quarkus.runtime.configuration.MemorySize csvBody();
+    }
 }

@@ -38,6 +38,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(401, "Unauthorized", detail, null, Map.of("WWW-Authenticate", "Bearer, ApiKey"));
     }
 
+    public static ProblemException tooManyRequests(long retryAfterSeconds) {
+        return new ProblemException(429, "Too Many Requests", "this key is over its request rate; retry after "
+                + retryAfterSeconds + " s, or send responses in batches", null,
+                Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
+    }
+
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(413, "Content Too Large", detail, null, Map.of());
+    }
+
     public static ProblemException brokerUnavailable(String detail) {
         return new ProblemException(503, "Service Unavailable", detail, null, Map.of("Retry-After", "5"));
     }

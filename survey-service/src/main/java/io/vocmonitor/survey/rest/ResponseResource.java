@@ -9,7 +9,9 @@ import io.vocmonitor.survey.service.ResponsePublisher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vocmonitor.events.ResponseRetracted;
 import io.vocmonitor.survey.service.BatchIngest;
+import io.vocmonitor.survey.Organisation;
 import io.vocmonitor.survey.service.CsvImport;
+import io.vocmonitor.survey.service.Pseudonymiser;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -44,14 +46,16 @@ public class ResponseResource {
     private final ResponsePublisher publisher;
     private final IngestMetrics metrics;
     private final BatchIngest batches;
+    private final Pseudonymiser pseudonymiser;
 
     public ResponseResource(Authenticator authenticator, ResponseParser parser, ResponsePublisher publisher,
-            IngestMetrics metrics, BatchIngest batches) {
+            IngestMetrics metrics, BatchIngest batches, Pseudonymiser pseudonymiser) {
         this.authenticator = authenticator;
         this.parser = parser;
         this.publisher = publisher;
         this.metrics = metrics;
         this.batches = batches;
+        this.pseudonymiser = pseudonymiser;
     }
 
     @POST
@@ -64,8 +68,8 @@ public class ResponseResource {
             @RestHeader("X-Api-Key") String apiKey, byte[] body) {
         ResponseSubmitted response;
         try {
-            authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
-            response = parser.parse(org, parser.readJson(body), Instant.now());
+            Organisation organisation = authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
+            response = pseudonymiser.apply(organisation, parser.parse(org, parser.readJson(body), Instant.now()));
         } catch (ProblemException e) {
             metrics.rejected(e.status(), 1);
             throw e;
@@ -92,8 +96,9 @@ public class ResponseResource {
     public RestResponse<BatchIngest.Result> batch(@RestPath String org,
             @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey, byte[] body) {
         List<BatchIngest.Item> items;
+        Organisation organisation;
         try {
-            authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
+            organisation = authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
             JsonNode array = parser.readJson(body);
             if (!array.isArray()) {
                 throw ProblemException.invalid("body", "must be a JSON array of responses");
@@ -110,7 +115,8 @@ public class ResponseResource {
             metrics.rejected(e.status(), 1);
             throw e;
         }
-        return answer(batches.ingest(org, items, "/api/v1/organisations/" + org + "/responses/batch").await().indefinitely());
+        return answer(batches.ingest(organisation, items, "/api/v1/organisations/" + org + "/responses/batch")
+                .await().indefinitely());
     }
 
     @POST
@@ -127,14 +133,16 @@ public class ResponseResource {
     public RestResponse<BatchIngest.Result> importCsv(@RestPath String org,
             @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey, byte[] body) {
         List<BatchIngest.Item> items;
+        Organisation organisation;
         try {
-            authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
+            organisation = authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
             items = CsvImport.items(body);
         } catch (ProblemException e) {
             metrics.rejected(e.status(), 1);
             throw e;
         }
-        return answer(batches.ingest(org, items, "/api/v1/organisations/" + org + "/responses/import").await().indefinitely());
+        return answer(batches.ingest(organisation, items, "/api/v1/organisations/" + org + "/responses/import")
+                .await().indefinitely());
     }
 
     @DELETE

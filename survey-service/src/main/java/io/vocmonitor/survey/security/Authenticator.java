@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.Response.Status;
 /**
  * Resolves the caller from the request headers and decides access (SPEC §5): {@code Authorization: Bearer}
  * with the admin token for everything, or {@code X-Api-Key} with an organisation's key for its own data only.
- * 401 when there are no valid credentials, 403 when valid credentials do not reach the resource.
+ * 401 when there are no valid credentials (a revoked key, or one of a deactivated organisation, is not
+ * valid), 403 when valid credentials do not reach the resource, 429 when a key is over its request rate.
+ * Keys are looked up by their hash and compared in constant time.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -19,9 +21,11 @@ public class Authenticator {
     private static final String BEARER = "Bearer ";
 
     private final SurveyConfig config;
+    private final RateLimiter rateLimiter;
 
-    public Authenticator(SurveyConfig config) {
+    public Authenticator(SurveyConfig config, RateLimiter rateLimiter) {
         this.config = config;
+        this.rateLimiter = rateLimiter;
     }
 
     public Caller authenticate(String authorization, String apiKey) {
@@ -37,14 +41,16 @@ public class Authenticator {
             return Caller.ADMIN;
         }
         if (apiKey != null && !apiKey.isBlank()) {
-            ApiKey key = ApiKey.findById(ApiKeys.hash(apiKey.trim()));
-            if (key == null || key.revokedAt != null) {
+            String hash = ApiKeys.hash(apiKey.trim());
+            ApiKey key = ApiKey.findById(hash);
+            if (key == null || !ApiKeys.sameSecret(key.keyHash, hash) || key.revokedAt != null) {
                 throw ProblemException.unauthorised("the API key is not valid");
             }
             Organisation organisation = Organisation.findById(key.organisationId);
             if (organisation == null || !organisation.active) {
-                throw ProblemException.unauthorised("the API key's organisation is not active");
+                throw ProblemException.unauthorised("the API key's organisation is deactivated");
             }
+            rateLimiter.acquire(hash);
             return new Caller(key.organisationId, key.scope);
         }
         throw ProblemException.unauthorised("send an X-Api-Key header or an admin bearer token");
@@ -66,6 +72,20 @@ public class Authenticator {
                 throw ProblemException.of(Status.FORBIDDEN, "this is a read key; responses need the ingest key");
             }
         }
+        Organisation organisation = Organisation.findById(organisationId);
+        if (organisation == null) {
+            throw ProblemException.of(Status.NOT_FOUND, "no organisation '" + organisationId + "'");
+        }
+        if (!organisation.active) {
+            throw ProblemException.of(Status.CONFLICT, "the organisation '" + organisationId
+                    + "' is deactivated; activate it to take responses again");
+        }
+        return organisation;
+    }
+
+    /** The organisation, for the admin; 403 for anyone else, 404 when it does not exist. */
+    public Organisation requireAdmin(Caller caller, String organisationId) {
+        requireAdmin(caller);
         Organisation organisation = Organisation.findById(organisationId);
         if (organisation == null) {
             throw ProblemException.of(Status.NOT_FOUND, "no organisation '" + organisationId + "'");

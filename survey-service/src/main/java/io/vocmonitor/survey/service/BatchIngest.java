@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vocmonitor.events.ResponseSubmitted;
+import io.vocmonitor.survey.Organisation;
 import io.vocmonitor.survey.rest.Problem;
 import io.vocmonitor.survey.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,14 +51,17 @@ public class BatchIngest {
     private final ResponseParser parser;
     private final ResponsePublisher publisher;
     private final IngestMetrics metrics;
+    private final Pseudonymiser pseudonymiser;
 
-    public BatchIngest(ResponseParser parser, ResponsePublisher publisher, IngestMetrics metrics) {
+    public BatchIngest(ResponseParser parser, ResponsePublisher publisher, IngestMetrics metrics,
+            Pseudonymiser pseudonymiser) {
         this.parser = parser;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.pseudonymiser = pseudonymiser;
     }
 
-    public Uni<Result> ingest(String organisationId, List<Item> items, String instance) {
+    public Uni<Result> ingest(Organisation organisation, List<Item> items, String instance) {
         Instant receivedAt = Instant.now();
         List<Uni<ItemResult>> outcomes = new ArrayList<>(items.size());
         for (Item item : items) {
@@ -66,7 +70,7 @@ public class BatchIngest {
                 if (item.refused() != null) {
                     throw item.refused();
                 }
-                response = parser.parse(organisationId, item.response(), receivedAt);
+                response = pseudonymiser.apply(organisation, parser.parse(organisation.id, item.response(), receivedAt));
             } catch (ProblemException e) {
                 metrics.rejected(e.status(), 1);
                 outcomes.add(Uni.createFrom().item(new ItemResult(item.index(), item.line(), e.status(), null,

@@ -24,8 +24,10 @@ public class IngestMetrics {
             401, "unauthorised",
             403, "forbidden",
             404, "unknown_organisation",
+            409, "organisation_deactivated",
             413, "too_large",
             415, "validation",
+            429, "rate_limited",
             503, "broker_unavailable");
 
     private final MeterRegistry registry;

@@ -11,18 +11,21 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Registers organisations and issues their keys; the keys leave the service once, in the creation answer. */
+/** Registers and administers organisations and issues their keys; keys leave the service once, in clear. */
 @ApplicationScoped
 public class OrganisationService {
 
-    /** A new organisation with its keys in clear: the only time they are shown. */
-    public record Registered(Organisation organisation, Map<KeyScope, String> keys) {
+    /** An organisation with keys in clear: the only time they are shown. */
+    public record Issued(Organisation organisation, Map<KeyScope, String> keys) {
     }
 
     @Transactional
-    public Registered register(String id, String name, Sector sector) {
+    public Issued register(String id, String name, Sector sector, boolean pseudonymiseRespondentRefs) {
         if (Organisation.findById(id) != null) {
             throw ProblemException.of(Status.CONFLICT, "the organisation id '" + id + "' is taken");
         }
@@ -31,28 +34,74 @@ public class OrganisationService {
         organisation.name = name;
         organisation.sector = sector;
         organisation.active = true;
+        organisation.pseudonymiseRespondentRefs = pseudonymiseRespondentRefs;
         organisation.createdAt = Instant.now();
         organisation.persist();
-        Map<KeyScope, String> keys = Map.of(
-                KeyScope.INGEST, issueKey(id, KeyScope.INGEST),
-                KeyScope.READ, issueKey(id, KeyScope.READ));
+        Map<KeyScope, String> keys = issue(id, Set.of(KeyScope.values()));
         try {
             // flush now so that a concurrent registration of the same id fails here, as a 409, not at commit
             Organisation.flush();
         } catch (PersistenceException e) {
             throw ProblemException.of(Status.CONFLICT, "the organisation id '" + id + "' is taken");
         }
-        return new Registered(organisation, keys);
+        return new Issued(organisation, keys);
     }
 
-    private static String issueKey(String organisationId, KeyScope scope) {
-        String key = ApiKeys.issue(scope);
-        ApiKey stored = new ApiKey();
-        stored.keyHash = ApiKeys.hash(key);
-        stored.organisationId = organisationId;
-        stored.scope = scope;
-        stored.createdAt = Instant.now();
-        stored.persist();
-        return key;
+    /** Organisations ordered by id, after {@code after} (exclusive), at most {@code limit}. */
+    public List<Organisation> list(String after, int limit) {
+        return Organisation.find("id > ?1 order by id", after == null ? "" : after).page(0, limit).list();
+    }
+
+    @Transactional
+    public Organisation update(String id, String name, Sector sector, Boolean pseudonymiseRespondentRefs) {
+        Organisation organisation = Organisation.findById(id);
+        if (name != null) {
+            organisation.name = name;
+        }
+        if (sector != null) {
+            organisation.sector = sector;
+        }
+        if (pseudonymiseRespondentRefs != null) {
+            organisation.pseudonymiseRespondentRefs = pseudonymiseRespondentRefs;
+        }
+        return organisation;
+    }
+
+    /** Deactivates (its keys stop working at once) or reactivates an organisation; its data stays either way. */
+    @Transactional
+    public Organisation setActive(String id, boolean active) {
+        Organisation organisation = Organisation.findById(id);
+        if (organisation.active != active) {
+            organisation.active = active;
+            organisation.deactivatedAt = active ? null : Instant.now();
+        }
+        return organisation;
+    }
+
+    /** Revokes the organisation's keys of the scopes and issues new ones; the old keys stop working at once. */
+    @Transactional
+    public Issued rotate(String id, Set<KeyScope> scopes) {
+        Instant now = Instant.now();
+        for (ApiKey key : ApiKey.<ApiKey>list("organisationId = ?1 and revokedAt is null", id)) {
+            if (scopes.contains(key.scope)) {
+                key.revokedAt = now;
+            }
+        }
+        return new Issued(Organisation.findById(id), issue(id, scopes));
+    }
+
+    private static Map<KeyScope, String> issue(String organisationId, Set<KeyScope> scopes) {
+        Map<KeyScope, String> keys = new EnumMap<>(KeyScope.class);
+        for (KeyScope scope : scopes) {
+            String key = ApiKeys.issue(scope);
+            ApiKey stored = new ApiKey();
+            stored.keyHash = ApiKeys.hash(key);
+            stored.organisationId = organisationId;
+            stored.scope = scope;
+            stored.createdAt = Instant.now();
+            stored.persist();
+            keys.put(scope, key);
+        }
+        return keys;
     }
 }

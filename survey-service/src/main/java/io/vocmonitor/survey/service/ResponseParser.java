@@ -57,10 +57,15 @@ public class ResponseParser {
                 StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
     }
 
-    /** Reads a JSON body; 400 when it is not JSON (or not UTF-8). */
+    /** Reads a JSON body; 400 when it is not JSON (or not UTF-8), 413 when it is over the JSON limit. */
     public JsonNode readJson(byte[] body) {
         if (body == null || body.length == 0) {
             throw ProblemException.invalid("body", "the request body is empty");
+        }
+        if (body.length > config.limits().jsonBody().asLongValue()) {
+            // a body sent without Content-Length is only measured here; BodyLimits refuses announced ones unread
+            throw ProblemException.tooLarge("JSON bodies may have at most " + config.limits().jsonBody().asLongValue()
+                    + " bytes; split the batch");
         }
         try {
             return mapper.readTree(body);
