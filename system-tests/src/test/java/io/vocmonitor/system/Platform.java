@@ -61,6 +61,17 @@ final class Platform implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** A connection to the platform's database as superuser, to look at what is stored. */
+    java.sql.Connection superuserConnection() throws java.sql.SQLException {
+        return database.connect(database.superuser());
+    }
+
+    /** What the service wrote to its log so far. */
+    String log(String service) throws IOException {
+        Path root = Path.of(System.getProperty("voc.repository.root", "..")).toAbsolutePath().normalize();
+        return Files.readString(root.resolve("system-tests/target/system-logs/" + service + ".log"));
+    }
+
     private void launch(String service) throws IOException {
         Path root = Path.of(System.getProperty("voc.repository.root", "..")).toAbsolutePath().normalize();
         Path jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
