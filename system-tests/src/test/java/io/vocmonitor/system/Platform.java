@@ -1,6 +1,5 @@
 package io.vocmonitor.system;
 
-import io.vocmonitor.testing.EmbeddedKafka;
 import io.vocmonitor.testing.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,15 +9,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The whole platform for a system test: a real Kafka broker, a private PostgreSQL database and the three
- * packaged services, each in its own JVM as in production. Logs go to {@code target/system-logs/}.
+ * The whole platform for a system test: an Apache Kafka broker, a private PostgreSQL database and the three
+ * packaged services, each in its own process as in production, so that any of them can be killed and
+ * started again. Logs go to {@code system-tests/target/system-logs/}.
  */
 final class Platform implements AutoCloseable {
 
@@ -26,24 +29,32 @@ final class Platform implements AutoCloseable {
     static final String PSEUDONYM_KEY = "system-test-pseudonym-key-0123456789abcdef";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    private final EmbeddedKafka kafka;
+    private final Path root;
+    private final Path logs;
+    private final KafkaProcess kafka;
     private final TestDatabase database;
+    /** Running processes by instance name: survey, scoring, dashboard, and extra ones such as scoring-2. */
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
 
-    private Platform(EmbeddedKafka kafka, TestDatabase database) {
+    private Platform(Path root, Path logs, KafkaProcess kafka, TestDatabase database) {
+        this.root = root;
+        this.logs = logs;
         this.kafka = kafka;
         this.database = database;
     }
 
-
     static Platform start() throws Exception {
-        Platform platform = new Platform(EmbeddedKafka.start(), TestDatabase.create("system"));
+        Path root = Path.of(System.getProperty("voc.repository.root", "..")).toAbsolutePath().normalize();
+        Path logs = root.resolve("system-tests/target/system-logs");
+        Files.createDirectories(logs);
+        KafkaProcess kafka = KafkaProcess.start(root, logs.resolve("kafka"));
+        Platform platform = new Platform(root, logs, kafka, TestDatabase.create("system"));
         try {
             for (String service : List.of("survey", "scoring", "dashboard")) {
                 platform.launch(service);
             }
-            for (String service : platform.processes.keySet()) {
+            for (String service : List.of("survey", "scoring", "dashboard")) {
                 platform.awaitReady(service);
             }
             return platform;
@@ -53,59 +64,48 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    String url(String service) {
-        return "http://127.0.0.1:" + ports.get(service);
+    String url(String instance) {
+        return "http://127.0.0.1:" + ports.get(instance);
     }
 
     String kafkaBootstrap() {
         return kafka.bootstrapServers();
     }
 
-    /** A connection to the platform's database as superuser, to look at what is stored. */
-    java.sql.Connection superuserConnection() throws java.sql.SQLException {
-        return database.connect(database.superuser());
-    }
-
-    /** What the service wrote to its log so far. */
-    String log(String service) throws IOException {
-        Path root = Path.of(System.getProperty("voc.repository.root", "..")).toAbsolutePath().normalize();
-        return Files.readString(root.resolve("system-tests/target/system-logs/" + service + ".log"));
-    }
-
-    private void launch(String service) throws IOException {
-        Path root = Path.of(System.getProperty("voc.repository.root", "..")).toAbsolutePath().normalize();
+    /** Starts an instance of a service ({@code scoring-2} is a second scoring instance) on a port of its own. */
+    void launch(String instance) throws IOException {
+        String service = instance.replaceAll("-\\d+$", "");
         Path jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
-        Path logs = root.resolve("system-tests/target/system-logs");
-        Files.createDirectories(logs);
-        int port = freePort();
+        int port = ports.containsKey(instance) ? ports.get(instance) : freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(service + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance + ".log").toFile()));
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("VOC_DB_URL", database.jdbcUrl());
         builder.environment().put("VOC_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         builder.environment().put("VOC_ADMIN_TOKEN", ADMIN_TOKEN);
         builder.environment().put("VOC_PSEUDONYM_KEY", PSEUDONYM_KEY);
-        // generous enough for the tests that post hundreds of single responses; RATE_LIMITED_* for the one that checks
+        // generous for the tests that post hundreds of single responses; rate limits have tests of their own
         builder.environment().put("VOC_RATE_LIMIT_PER_SECOND", "1000");
         builder.environment().put("VOC_RATE_LIMIT_BURST", "2000");
-        processes.put(service, builder.start());
-        ports.put(service, port);
+        processes.put(instance, builder.start());
+        ports.put(instance, port);
     }
 
-    private void awaitReady(String service) throws Exception {
+    /** Waits until the instance answers ready. */
+    void awaitReady(String instance) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!processes.get(service).isAlive()) {
-                throw new AssertionError(service + "-service exited while starting; see target/system-logs/" + service + ".log");
+            if (!processes.get(instance).isAlive()) {
+                throw new AssertionError(instance + " exited while starting; see target/system-logs/" + instance + ".log");
             }
             try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url(instance) + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;
@@ -115,7 +115,42 @@ final class Platform implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError(service + "-service not ready within " + READY_TIMEOUT.toSeconds() + " s");
+        throw new AssertionError(instance + " not ready within " + READY_TIMEOUT.toSeconds() + " s");
+    }
+
+    /** Kills the instance as a crash would (SIGKILL): no shutdown, no last offset commit. */
+    void kill(String instance) throws InterruptedException {
+        Process process = processes.remove(instance);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Stops the instance cleanly (SIGTERM). */
+    void stop(String instance) throws InterruptedException {
+        Process process = processes.remove(instance);
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Stops the broker cleanly; {@link #startBroker} brings it back on the same port and data. */
+    void stopBroker() throws InterruptedException {
+        kafka.stop();
+    }
+
+    void startBroker() throws Exception {
+        kafka.startBroker();
+    }
+
+    /** A connection to the platform's database as superuser, to look at what is stored. */
+    Connection superuserConnection() throws SQLException {
+        return database.connect(database.superuser());
+    }
+
+    /** What the instance wrote to its log so far. */
+    String log(String instance) throws IOException {
+        return Files.readString(logs.resolve(instance + ".log"));
     }
 
     private static int freePort() throws IOException {
@@ -130,7 +165,7 @@ final class Platform implements AutoCloseable {
         stopping.forEach(Process::destroy);
         for (Process process : stopping) {
             try {
-                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
@@ -138,6 +173,10 @@ final class Platform implements AutoCloseable {
             }
         }
         database.close();
-        kafka.close();
+        try {
+            kafka.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -25,8 +25,11 @@ import org.jboss.logging.Logger;
 /**
  * Consumes {@code voc.responses} in batches. Unreadable records go to the dead-letter topic; the rest are
  * applied in one database transaction; the batch's offsets are committed only after that transaction (the
- * method returning acknowledges the batch). Score-update notices and queued alerts are published after it. A database that is briefly unavailable is waited for, with
- * backoff, rather than skipping records.
+ * method returning acknowledges the batch). Score-update notices and queued alerts are published after it.
+ *
+ * <p>A database that is unavailable is waited for, with backoff, rather than skipping records. A batch that
+ * fails for another reason is applied again record by record, and a record that fails on its own is parked
+ * in the dead-letter topic, so one bad record cannot block its partition.
  */
 @ApplicationScoped
 public class ResponseListener {
@@ -36,6 +39,10 @@ public class ResponseListener {
     private static final Logger LOG = Logger.getLogger(ResponseListener.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    /** A record with its decoded event. */
+    private record Decoded(ConsumerRecord<String, String> record, ResponseEvent event) {
+    }
 
     private final ScoringService scoring;
     private final DeadLetters deadLetters;
@@ -54,19 +61,33 @@ public class ResponseListener {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) throws InterruptedException, SQLException {
-        List<ResponseEvent> events = new ArrayList<>(records.count());
+    public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
+        List<Decoded> decoded = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             try {
-                events.add(EventCodec.decodeResponseEvent(record.value()));
+                decoded.add(new Decoded(record, EventCodec.decodeResponseEvent(record.value())));
             } catch (UnreadableEventException e) {
                 deadLetters.park(record, e);
             }
         }
-        if (events.isEmpty()) {
+        if (decoded.isEmpty()) {
             return;
         }
-        BatchOutcome outcome = applyPatiently(events);
+        BatchOutcome outcome;
+        try {
+            outcome = applyPatiently(decoded.stream().map(Decoded::event).toList());
+        } catch (Exception e) {
+            LOG.warnf("a batch of %d failed (%s); applying its records one by one", decoded.size(), e.toString());
+            outcome = BatchOutcome.NOTHING;
+            for (Decoded one : decoded) {
+                try {
+                    outcome = outcome.plus(applyPatiently(List.of(one.event())));
+                } catch (Exception failure) {
+                    deadLetters.park(one.record(), new UnreadableEventException("unprocessable",
+                            "could not be applied: " + failure, failure));
+                }
+            }
+        }
         metrics.batch(records.count(), outcome, Instant.now());
         scoreUpdates.announce(outcome.updates());
         if (outcome.alerts() > 0) {
@@ -74,6 +95,7 @@ public class ResponseListener {
         }
     }
 
+    /** Applies the events in one transaction, waiting out transient database failures. */
     private BatchOutcome applyPatiently(List<ResponseEvent> events) throws InterruptedException, SQLException {
         Duration backoff = FIRST_BACKOFF;
         while (true) {

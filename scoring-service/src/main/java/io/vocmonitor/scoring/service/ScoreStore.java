@@ -18,11 +18,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -162,7 +164,7 @@ public class ScoreStore {
         List<String> touchpoints = new ArrayList<>();
         List<String> items = new ArrayList<>();
         List<ItemSums> sums = new ArrayList<>();
-        deltas.forEach((key, delta) -> delta.items().forEach((item, itemSums) -> {
+        new TreeMap<>(deltas).forEach((key, delta) -> delta.items().forEach((item, itemSums) -> {
             organisations.add(key.organisationId());
             instruments.add(key.instrument().name());
             days.add(key.day().toString());
@@ -209,10 +211,14 @@ public class ScoreStore {
             return updates;
         }
         try (PreparedStatement statement = connection.prepareStatement(BUMP_VERSIONS)) {
+            List<OrganisationInstrument> ordered = changed.stream()
+                    .sorted(Comparator.comparing(OrganisationInstrument::organisationId)
+                            .thenComparing(OrganisationInstrument::instrument))
+                    .toList();
             statement.setArray(1, textArray(connection,
-                    changed.stream().map(OrganisationInstrument::organisationId).toArray(String[]::new)));
+                    ordered.stream().map(OrganisationInstrument::organisationId).toArray(String[]::new)));
             statement.setArray(2, textArray(connection,
-                    changed.stream().map(c -> c.instrument().name()).toArray(String[]::new)));
+                    ordered.stream().map(c -> c.instrument().name()).toArray(String[]::new)));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     updates.add(ScoreUpdate.of(rows.getString(1), Instrument.valueOf(rows.getString(2)),

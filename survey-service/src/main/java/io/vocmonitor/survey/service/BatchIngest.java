@@ -10,13 +10,14 @@ import io.vocmonitor.survey.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Validates many responses at once and publishes the valid ones together: every record is handed to the
  * producer before any acknowledgement is awaited, so the broker sees one batch, not a round trip per item.
- * Invalid items do not hold back the valid ones; each item gets its own result.
+ * Invalid items do not hold back the valid ones; each item gets its own result, in the order of the request.
  */
 @ApplicationScoped
 public class BatchIngest {
@@ -63,21 +64,33 @@ public class BatchIngest {
 
     public Uni<Result> ingest(Organisation organisation, List<Item> items, String instance) {
         Instant receivedAt = Instant.now();
-        List<Uni<ItemResult>> outcomes = new ArrayList<>(items.size());
+        List<ItemResult> refused = new ArrayList<>();
+        List<Item> valid = new ArrayList<>();
+        List<ResponseSubmitted> responses = new ArrayList<>();
         for (Item item : items) {
-            ResponseSubmitted response;
             try {
                 if (item.refused() != null) {
                     throw item.refused();
                 }
-                response = pseudonymiser.apply(organisation, parser.parse(organisation.id, item.response(), receivedAt));
+                responses.add(pseudonymiser.apply(organisation, parser.parse(organisation.id, item.response(), receivedAt)));
+                valid.add(item);
             } catch (ProblemException e) {
                 metrics.rejected(e.status(), 1);
-                outcomes.add(Uni.createFrom().item(new ItemResult(item.index(), item.line(), e.status(), null,
-                        new Problem("about:blank", e.title(), e.status(), e.getMessage(), instance, e.errors()))));
-                continue;
+                refused.add(new ItemResult(item.index(), item.line(), e.status(), null,
+                        new Problem("about:blank", e.title(), e.status(), e.getMessage(), instance, e.errors())));
             }
-            outcomes.add(publisher.publish(response).onItemOrFailure().transform((ignored, failure) -> {
+        }
+        List<Uni<ItemResult>> outcomes = new ArrayList<>();
+        List<Uni<Void>> published;
+        try {
+            published = responses.isEmpty() ? List.of() : publisher.publishAll(responses);
+        } catch (ProblemException unavailable) {
+            published = responses.stream().map(r -> Uni.createFrom().<Void>failure(unavailable)).toList();
+        }
+        for (int i = 0; i < responses.size(); i++) {
+            Item item = valid.get(i);
+            ResponseSubmitted response = responses.get(i);
+            outcomes.add(published.get(i).onItemOrFailure().transform((ignored, failure) -> {
                 if (failure == null) {
                     metrics.accepted(response.instrument(), 1);
                     return new ItemResult(item.index(), item.line(), 202, response.responseId(), null);
@@ -87,9 +100,11 @@ public class BatchIngest {
                         new Problem("about:blank", "Service Unavailable", 503, failure.getMessage(), instance, null));
             }));
         }
-        return Uni.join().all(outcomes).andFailFast().map(results -> {
-            int accepted = (int) results.stream().filter(r -> r.status() == 202).count();
-            return new Result(accepted, results.size() - accepted, results);
+        refused.forEach(result -> outcomes.add(Uni.createFrom().item(result)));
+        return Uni.join().all(outcomes).andFailFast().map(all -> {
+            List<ItemResult> ordered = all.stream().sorted(Comparator.comparingInt(ItemResult::index)).toList();
+            int accepted = (int) ordered.stream().filter(r -> r.status() == 202).count();
+            return new Result(accepted, ordered.size() - accepted, ordered);
         });
     }
 }

@@ -1,0 +1,128 @@
+package io.vocmonitor.system;
+
+import io.vocmonitor.events.Topics;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * An Apache Kafka broker (KRaft, one node) in a process of its own, started from the local runtime's
+ * classpath and configuration exactly as {@code ./voc up} starts it, on free ports. It can be stopped,
+ * killed and started again on the same ports and data, as an outage would do to it.
+ */
+final class KafkaProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path root;
+    private final Path directory;
+    private final int port;
+    private Process process;
+    private int starts;
+
+    private KafkaProcess(Path root, Path directory, int port) {
+        this.root = root;
+        this.directory = directory;
+        this.port = port;
+    }
+
+    static KafkaProcess start(Path root, Path directory) throws Exception {
+        int port = freePort();
+        int controllerPort = freePort();
+        Files.createDirectories(directory.resolve("data"));
+        String config = Files.readString(root.resolve("deploy/local/kafka/server.properties"))
+                .replace("127.0.0.1:9092", "127.0.0.1:" + port)
+                .replace("127.0.0.1:9093", "127.0.0.1:" + controllerPort)
+                .replace("@DATA_DIR@", directory.resolve("data").toString());
+        Files.writeString(directory.resolve("server.properties"), config);
+        KafkaProcess kafka = new KafkaProcess(root, directory, port);
+        kafka.run("kafka.tools.StorageTool", "format", "--standalone", "-t", Uuid.randomUuid().toString(),
+                "-c", directory.resolve("server.properties").toString()).waitFor(60, TimeUnit.SECONDS);
+        kafka.startBroker();
+        kafka.createTopics();
+        return kafka;
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Starts the broker again after {@link #stop} or {@link #kill}, on the same port and data. */
+    void startBroker() throws Exception {
+        starts++;
+        Path log = directory.resolve("kafka-server.log");
+        long seen = Files.exists(log) ? Files.size(log) : 0;
+        process = run(directory.resolve("broker-" + starts + ".out"), "kafka.Kafka",
+                directory.resolve("server.properties").toString());
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).substring((int) seen).contains("Kafka Server started")) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the Kafka broker exited; see " + directory);
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the Kafka broker did not start within " + START_TIMEOUT.toSeconds() + " s");
+    }
+
+    /** A clean shutdown (SIGTERM), waited for. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+    }
+
+    private void createTopics() throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            List<NewTopic> topics = Topics.LOCAL_PARTITIONS.entrySet().stream()
+                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList();
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process run(String... mainAndArgs) throws IOException {
+        return run(directory.resolve("tool.out"), mainAndArgs);
+    }
+
+    private Process run(Path output, String... mainAndArgs) throws IOException {
+        Path classpathFile = root.resolve("deploy/local/target/runtime.classpath");
+        if (!Files.exists(classpathFile)) {
+            throw new IllegalStateException(classpathFile + " is missing: package deploy/local first (./mvnw verify does)");
+        }
+        String classpath = root.resolve("deploy/local/target/classes") + ":" + Files.readString(classpathFile).strip();
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-Xms128m", "-Xmx512m", "-cp", classpath,
+                "-Dlog4j2.configurationFile=" + root.resolve("deploy/local/kafka/log4j2.properties"),
+                "-Dkafka.logs.dir=" + directory));
+        command.addAll(List.of(mainAndArgs));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
