@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Fault injection against a running ./voc up: for each scenario, stream ServiceProof responses at a steady rate
+# to a fresh organisation while a component is killed or restarted, then compare what was accepted (202)
+# with what the scores count and what the ledger holds. Prints one table and appends it to BENCHMARKS.md.
+#
+#   bench/faults.sh [RATE per second, default 400] [SECONDS per scenario, default 30] [SCENARIO …]
+#
+# Scenarios: baseline, scoring-kill, scale-out, broker-restart, database-restart (default: all).
+# Needs ./voc up (the admin token in .voc/admin-token); restarts parts of it, and leaves one scoring instance.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+RATE="${1:-400}"
+DURATION="${2:-30}"
+shift $(($# > 2 ? 2 : $#))
+SCENARIOS=("$@")
+((${#SCENARIOS[@]} > 0)) || SCENARIOS=(baseline scoring-kill scale-out broker-restart database-restart)
+FAULT_AT=$((DURATION / 3))
+RECOVER_AT=$((FAULT_AT + 8))
+
+die() {
+    printf 'faults: %s\n' "$*" >&2
+    exit 1
+}
+
+./voc status > /dev/null || die "start the platform first: ./voc up"
+if [[ ! -f bench/target/runtime.classpath ]]; then
+    echo "Building the bench tools"
+    ./mvnw -B -q -pl bench -am package -DskipTests
+fi
+CP="bench/target/classes:$(cat bench/target/runtime.classpath)"
+
+# stops a process ./voc started and waits until it is gone
+stop_cmd() { echo "p=\$(cat .voc/run/$1.pid); kill $2 \$p; while kill -0 \$p 2>/dev/null; do sleep 0.2; done"; }
+
+if [[ -f .voc/run/postgres.pid ]]; then
+    DB_DOWN="$(stop_cmd postgres -TERM)"
+    DB_UP="./voc up"
+else
+    cluster="$(ls /etc/postgresql | sort -V | tail -n 1)"
+    DB_DOWN="pg_ctlcluster --skip-systemctl-redirect $cluster main stop -m fast"
+    DB_UP="pg_ctlcluster --skip-systemctl-redirect $cluster main start"
+fi
+
+results=()
+for scenario in "${SCENARIOS[@]}"; do
+    fault=""
+    recover=""
+    case "$scenario" in
+        baseline) ./voc up --scoring 1 > /dev/null ;;
+        scoring-kill)
+            ./voc up --scoring 1 > /dev/null
+            fault="$(stop_cmd scoring -KILL)"
+            recover="./voc up"
+            ;;
+        scale-out)
+            ./voc up --scoring 3 > /dev/null
+            fault="$(stop_cmd scoring-2 -KILL)"
+            recover="./voc up"
+            ;;
+        broker-restart)
+            ./voc up --scoring 1 > /dev/null
+            fault="$(stop_cmd kafka -TERM)"
+            recover="./voc up"
+            ;;
+        database-restart)
+            ./voc up --scoring 1 > /dev/null
+            fault="$DB_DOWN"
+            recover="$DB_UP"
+            ;;
+        *) die "unknown scenario $scenario" ;;
+    esac
+    echo "Scenario $scenario: $RATE responses/s for $DURATION s${fault:+, fault at ${FAULT_AT}s, recovery at ${RECOVER_AT}s}"
+    results+=("$(java -cp "$CP" io.vocmonitor.bench.FaultHarness "$scenario" "$RATE" "$DURATION" "$FAULT_AT" "$fault" \
+        "$RECOVER_AT" "$recover")")
+    ./voc up > /dev/null
+done
+./voc up --scoring 1 > /dev/null
+
+table="| scenario | rate/s | seconds | sent | accepted | counted | lost | double | extra |
+|---|---|---|---|---|---|---|---|---|"
+for row in "${results[@]}"; do
+    table+=$'\n'"| ${row//$'\t'/ | } |"
+done
+echo
+echo "$table"
+
+{
+    echo
+    echo "### Fault injection, $(date -u +%Y-%m-%d) — commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo
+    echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -n 1)."
+    echo "\`bench/faults.sh $RATE $DURATION\`: each scenario streams single responses (admin token, retried with the same"
+    echo "responseId on 503 for up to a minute); the fault at ${FAULT_AT} s, the recovery at ${RECOVER_AT} s."
+    echo
+    echo "$table"
+} >> BENCHMARKS.md
+echo
+echo "Appended to BENCHMARKS.md"
