@@ -15,8 +15,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -24,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,7 +53,8 @@ public final class FaultHarness {
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
     private static final Duration SETTLE = Duration.ofSeconds(180);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final String token;
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -84,14 +88,16 @@ public final class FaultHarness {
                 post(clock, org, body(random), 0);
             }
         }, 0, period, TimeUnit.NANOSECONDS);
+        List<ScheduledFuture<?>> actions = new ArrayList<>();
         if (!fault.isBlank()) {
-            clock.schedule(() -> shell("fault", fault), faultAt, TimeUnit.SECONDS);
+            actions.add(clock.schedule(() -> shell("fault", fault), faultAt, TimeUnit.SECONDS));
         }
         if (!recover.isBlank()) {
-            clock.schedule(() -> shell("recovery", recover), recoverAt, TimeUnit.SECONDS);
+            actions.add(clock.schedule(() -> shell("recovery", recover), recoverAt, TimeUnit.SECONDS));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(Math.max(seconds, recoverAt) + 90).toNanos();
-        while ((sent.get() < total || inFlight.get() > 0) && System.nanoTime() < deadline) {
+        while ((sent.get() < total || inFlight.get() > 0 || actions.stream().anyMatch(a -> !a.isDone()))
+                && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         ticker.cancel(false);

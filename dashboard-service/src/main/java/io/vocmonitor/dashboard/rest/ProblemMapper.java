@@ -33,6 +33,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Response unexpected(Exception e, HttpServerRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException) {
+                // the database is away for a moment: a client should come back, not report a bug
+                LOG.warnf("database unavailable on %s %s: %s", request.method(), request.path(), cause.getMessage());
+                return problem(new ProblemException(Response.Status.SERVICE_UNAVAILABLE,
+                        "the database is unavailable; try again", 5L), request);
+            }
+        }
         LOG.errorf(e, "unexpected error on %s %s", request.method(), request.path());
         return answer(500, "Internal Server Error", "the request could not be completed", request).build();
     }

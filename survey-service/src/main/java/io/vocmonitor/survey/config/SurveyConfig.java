@@ -22,6 +22,8 @@ public interface SurveyConfig {
 
     Privacy privacy();
 
+    Directory directory();
+
     RateLimit rateLimit();
 
     Limits limits();
@@ -33,6 +35,17 @@ public interface SurveyConfig {
          * 32 characters). Keep it stable: a new key gives the same respondent a new pseudonym.
          */
         String pseudonymKey();
+    }
+
+    /** The in-memory copy of keys and organisations the ingest path uses. */
+    interface Directory {
+        /** How long a key or organisation is used without asking the database again. */
+        @WithDefault("5s")
+        Duration freshFor();
+
+        /** How long a known entry is still used while the database does not answer. */
+        @WithDefault("10m")
+        Duration usableFor();
     }
 
     /** Requests per API key; the admin token is not limited. */

@@ -8,6 +8,7 @@ import io.vocmonitor.survey.Organisation;
 import io.vocmonitor.survey.Sector;
 import io.vocmonitor.survey.rest.Problem.FieldError;
 import io.vocmonitor.survey.security.Authenticator;
+import io.vocmonitor.survey.security.Directory;
 import io.vocmonitor.survey.service.OrganisationService;
 import io.vocmonitor.survey.service.ResponseParser;
 import jakarta.ws.rs.Consumes;
@@ -75,11 +76,14 @@ public class OrganisationResource {
     private final Authenticator authenticator;
     private final OrganisationService organisations;
     private final ResponseParser parser;
+    private final Directory directory;
 
-    public OrganisationResource(Authenticator authenticator, OrganisationService organisations, ResponseParser parser) {
+    public OrganisationResource(Authenticator authenticator, OrganisationService organisations, ResponseParser parser,
+            Directory directory) {
         this.authenticator = authenticator;
         this.organisations = organisations;
         this.parser = parser;
+        this.directory = directory;
     }
 
     @POST
@@ -154,7 +158,7 @@ public class OrganisationResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return OrganisationView.of(organisations.update(org, name, sector, pseudonymise));
+        return changed(org, OrganisationView.of(organisations.update(org, name, sector, pseudonymise)));
     }
 
     @POST
@@ -164,7 +168,7 @@ public class OrganisationResource {
     public OrganisationView deactivate(@RestPath String org, @RestHeader("Authorization") String authorization,
             @RestHeader("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authenticator.authenticate(authorization, apiKey), org);
-        return OrganisationView.of(organisations.setActive(org, false));
+        return changed(org, OrganisationView.of(organisations.setActive(org, false)));
     }
 
     @POST
@@ -173,7 +177,7 @@ public class OrganisationResource {
     public OrganisationView activate(@RestPath String org, @RestHeader("Authorization") String authorization,
             @RestHeader("X-Api-Key") String apiKey) {
         authenticator.requireAdmin(authenticator.authenticate(authorization, apiKey), org);
-        return OrganisationView.of(organisations.setActive(org, true));
+        return changed(org, OrganisationView.of(organisations.setActive(org, true)));
     }
 
     @POST
@@ -192,7 +196,13 @@ public class OrganisationResource {
                 throw ProblemException.invalid("scope", "ingest or read");
             }
         }
-        return WithKeys.of(organisations.rotate(org, scopes));
+        return changed(org, WithKeys.of(organisations.rotate(org, scopes)));
+    }
+
+    /** Once a change is committed, this instance stops using what it knew of the organisation and its keys. */
+    private <T> T changed(String org, T answer) {
+        directory.forget(org);
+        return answer;
     }
 
     /** The body as a JSON object; its unknown fields are added to {@code errors}. */

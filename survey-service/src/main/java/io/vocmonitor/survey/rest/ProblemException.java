@@ -11,14 +11,21 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Problem.FieldError> errors;
     private final Map<String, String> headers;
+    private final String reason;
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors,
             Map<String, String> headers) {
+        this(status, title, detail, errors, headers, null);
+    }
+
+    private ProblemException(int status, String title, String detail, List<Problem.FieldError> errors,
+            Map<String, String> headers, String reason) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = errors;
         this.headers = headers;
+        this.reason = reason;
     }
 
     public static ProblemException invalid(List<Problem.FieldError> errors) {
@@ -48,6 +55,13 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(413, "Content Too Large", detail, null, Map.of());
     }
 
+    /** The database did not answer: a passing condition, worth a retry. */
+    public static ProblemException databaseUnavailable() {
+        return new ProblemException(503, "Service Unavailable",
+                "the database is unavailable; nothing was stored, try again", null, Map.of("Retry-After", "5"),
+                "database_unavailable");
+    }
+
     public static ProblemException brokerUnavailable(String detail) {
         return new ProblemException(503, "Service Unavailable", detail, null, Map.of("Retry-After", "5"));
     }
@@ -66,5 +80,10 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** The metric reason, where the status alone does not tell it; null otherwise. */
+    public String reason() {
+        return reason;
     }
 }

@@ -46,6 +46,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Response unexpected(Exception e, HttpServerRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException || cause instanceof jakarta.persistence.PersistenceException) {
+                LOG.warnf("database unavailable on %s %s: %s", request.method(), request.path(), cause.getMessage());
+                return problem(ProblemException.databaseUnavailable(), request);
+            }
+        }
         LOG.errorf(e, "unexpected error on %s %s", request.method(), request.path());
         return Response.status(500)
                 .type(Problem.MEDIA_TYPE)

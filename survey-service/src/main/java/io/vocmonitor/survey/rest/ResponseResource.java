@@ -1,6 +1,7 @@
 package io.vocmonitor.survey.rest;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vocmonitor.events.ResponseSubmitted;
 import io.vocmonitor.survey.security.Authenticator;
 import io.vocmonitor.survey.service.IngestMetrics;
@@ -9,7 +10,7 @@ import io.vocmonitor.survey.service.ResponsePublisher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vocmonitor.events.ResponseRetracted;
 import io.vocmonitor.survey.service.BatchIngest;
-import io.vocmonitor.survey.Organisation;
+import io.vocmonitor.survey.security.Directory;
 import io.vocmonitor.survey.service.CsvImport;
 import io.vocmonitor.survey.service.Pseudonymiser;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -59,46 +61,34 @@ public class ResponseResource {
     }
 
     @POST
-    @Blocking
     @Operation(summary = "Submit one response (ingest key or admin)",
             description = "Answers 202 with the responseId once the event broker has acknowledged the response. "
                     + "400 names every invalid field; 503 (with Retry-After) when the broker cannot take it, in "
                     + "which case nothing was stored. Re-posting a responseId is accepted and counted once.")
-    public RestResponse<Accepted> submit(@RestPath String org, @RestHeader("Authorization") String authorization,
+    public Uni<RestResponse<Accepted>> submit(@RestPath String org, @RestHeader("Authorization") String authorization,
             @RestHeader("X-Api-Key") String apiKey, byte[] body) {
-        ResponseSubmitted response;
-        try {
-            Organisation organisation = authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
-            response = pseudonymiser.apply(organisation, parser.parse(org, parser.readJson(body), Instant.now()));
-        } catch (ProblemException e) {
-            metrics.rejected(e.status(), 1);
-            throw e;
-        }
-        try {
-            publisher.publish(response).await().indefinitely();
-        } catch (ProblemException e) {
-            metrics.rejected(e.status(), 1);
-            throw e;
-        }
-        metrics.accepted(response.instrument(), 1);
-        return RestResponse.status(RestResponse.Status.ACCEPTED, new Accepted(response.responseId()));
+        return onWorker(() -> {
+            Directory.OrganisationInfo organisation = authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
+            return pseudonymiser.apply(organisation, parser.parse(org, parser.readJson(body), Instant.now()));
+        }).chain(response -> publisher.publish(response).map(ignored -> {
+            metrics.accepted(response.instrument(), 1);
+            return RestResponse.status(RestResponse.Status.ACCEPTED, new Accepted(response.responseId()));
+        })).onFailure(ProblemException.class).invoke(e -> metrics.rejected((ProblemException) e, 1));
     }
 
     @POST
     @Path("/batch")
-    @Blocking
     @Operation(summary = "Submit up to 1,000 responses as a JSON array (ingest key or admin)",
             description = "Each item is validated on its own: valid items are published even when others are "
                     + "invalid. The answer (200) lists a result per item: index, status 202 with its responseId, or "
                     + "400 with the problem. Answered only after the broker acknowledged every accepted item; 503 when "
                     + "it did not acknowledge some (their results say 503; re-sending the batch is safe when every "
                     + "item carries its own responseId).")
-    public RestResponse<BatchIngest.Result> batch(@RestPath String org,
+    public Uni<RestResponse<BatchIngest.Result>> batch(@RestPath String org,
             @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey, byte[] body) {
-        List<BatchIngest.Item> items;
-        Organisation organisation;
-        try {
-            organisation = authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
+        return onWorker(() -> {
+            Directory.OrganisationInfo organisation =
+                    authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
             JsonNode array = parser.readJson(body);
             if (!array.isArray()) {
                 throw ProblemException.invalid("body", "must be a JSON array of responses");
@@ -107,22 +97,20 @@ public class ResponseResource {
                 throw ProblemException.invalid("body", "must hold 1.." + BatchIngest.MAX_ITEMS + " responses, not "
                         + array.size() + "; split larger batches");
             }
-            items = new ArrayList<>(array.size());
+            List<BatchIngest.Item> items = new ArrayList<>(array.size());
             for (int index = 0; index < array.size(); index++) {
                 items.add(new BatchIngest.Item(index, null, array.get(index)));
             }
-        } catch (ProblemException e) {
-            metrics.rejected(e.status(), 1);
-            throw e;
-        }
-        return answer(batches.ingest(organisation, items, "/api/v1/organisations/" + org + "/responses/batch")
-                .await().indefinitely());
+            return new Request(organisation, items);
+        }).onFailure(ProblemException.class).invoke(e -> metrics.rejected((ProblemException) e, 1))
+                .chain(request -> batches.ingest(request.organisation(), request.items(),
+                        "/api/v1/organisations/" + org + "/responses/batch"))
+                .map(ResponseResource::answer);
     }
 
     @POST
     @Path("/import")
     @Consumes({"text/csv", "application/csv"})
-    @Blocking
     @Operation(summary = "Import up to 1,000 responses from a CSV file (ingest key or admin)",
             description = "UTF-8, comma-separated, RFC 4180 quoting. The first row names the columns, in any order: "
                     + "responseId, instrument, answeredAt, channel, touchpoint, respondentRef, relationship, comment, "
@@ -130,40 +118,46 @@ public class ResponseResource {
                     + "recommend, effort, satisfaction. An empty cell is an unanswered question. Rows are validated "
                     + "like posted responses; valid rows are published even when others are invalid. The answer "
                     + "lists a result per row with its line number.")
-    public RestResponse<BatchIngest.Result> importCsv(@RestPath String org,
+    public Uni<RestResponse<BatchIngest.Result>> importCsv(@RestPath String org,
             @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey, byte[] body) {
-        List<BatchIngest.Item> items;
-        Organisation organisation;
-        try {
-            organisation = authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
-            items = CsvImport.items(body);
-        } catch (ProblemException e) {
-            metrics.rejected(e.status(), 1);
-            throw e;
-        }
-        return answer(batches.ingest(organisation, items, "/api/v1/organisations/" + org + "/responses/import")
-                .await().indefinitely());
+        return onWorker(() -> new Request(authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org),
+                CsvImport.items(body)))
+                .onFailure(ProblemException.class).invoke(e -> metrics.rejected((ProblemException) e, 1))
+                .chain(request -> batches.ingest(request.organisation(), request.items(),
+                        "/api/v1/organisations/" + org + "/responses/import"))
+                .map(ResponseResource::answer);
     }
 
     @DELETE
     @Path("/{responseId}")
-    @Blocking
     @Operation(summary = "Retract a response: GDPR erasure or a correction (ingest key or admin)",
             description = "Answers 202 once the retraction is on the broker. The scoring-service then subtracts the "
                     + "response from every score and erases it from the archive, its alert included. Retracting an "
                     + "unknown or already retracted id changes nothing; a retraction that overtakes its response "
                     + "keeps that response from ever being counted.")
-    public RestResponse<Retraction> retract(@RestPath String org, @RestPath String responseId,
+    public Uni<RestResponse<Retraction>> retract(@RestPath String org, @RestPath String responseId,
             @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey) {
-        authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
-        UUID id;
-        try {
-            id = UUID.fromString(responseId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("responseId", "must be a UUID");
-        }
-        publisher.publish(ResponseRetracted.of(id, org, Instant.now())).await().indefinitely();
-        return RestResponse.status(RestResponse.Status.ACCEPTED, new Retraction(id, "retraction accepted"));
+        return onWorker(() -> {
+            authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
+            try {
+                return UUID.fromString(responseId);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("responseId", "must be a UUID");
+            }
+        }).chain(id -> publisher.publish(ResponseRetracted.of(id, org, Instant.now()))
+                .map(ignored -> RestResponse.status(RestResponse.Status.ACCEPTED, new Retraction(id, "retraction accepted"))));
+    }
+
+    /** The request's own work: credentials, organisation, parsing. */
+    private record Request(Directory.OrganisationInfo organisation, List<BatchIngest.Item> items) {
+    }
+
+    /**
+     * Runs the part that may touch the database on a worker thread; the wait for the broker's acknowledgement
+     * then holds no thread at all, so a slow or absent broker cannot exhaust a thread pool.
+     */
+    private static <T> Uni<T> onWorker(Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private static RestResponse<BatchIngest.Result> answer(BatchIngest.Result result) {

@@ -1,6 +1,5 @@
 package io.vocmonitor.survey.security;
 
-import io.vocmonitor.survey.ApiKey;
 import io.vocmonitor.survey.KeyScope;
 import io.vocmonitor.survey.Organisation;
 import io.vocmonitor.survey.config.SurveyConfig;
@@ -13,7 +12,7 @@ import jakarta.ws.rs.core.Response.Status;
  * with the admin token for everything, or {@code X-Api-Key} with an organisation's key for its own data only.
  * 401 when there are no valid credentials (a revoked key, or one of a deactivated organisation, is not
  * valid), 403 when valid credentials do not reach the resource, 429 when a key is over its request rate.
- * Keys are looked up by their hash and compared in constant time.
+ * Keys are looked up by their hash (through the {@link Directory}) and compared in constant time.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -22,10 +21,12 @@ public class Authenticator {
 
     private final SurveyConfig config;
     private final RateLimiter rateLimiter;
+    private final Directory directory;
 
-    public Authenticator(SurveyConfig config, RateLimiter rateLimiter) {
+    public Authenticator(SurveyConfig config, RateLimiter rateLimiter, Directory directory) {
         this.config = config;
         this.rateLimiter = rateLimiter;
+        this.directory = directory;
     }
 
     public Caller authenticate(String authorization, String apiKey) {
@@ -42,16 +43,16 @@ public class Authenticator {
         }
         if (apiKey != null && !apiKey.isBlank()) {
             String hash = ApiKeys.hash(apiKey.trim());
-            ApiKey key = ApiKey.findById(hash);
-            if (key == null || !ApiKeys.sameSecret(key.keyHash, hash) || key.revokedAt != null) {
-                throw ProblemException.unauthorised("the API key is not valid");
-            }
-            Organisation organisation = Organisation.findById(key.organisationId);
-            if (organisation == null || !organisation.active) {
+            Directory.KeyInfo key = directory.key(hash)
+                    .filter(k -> ApiKeys.sameSecret(k.keyHash(), hash))
+                    .orElseThrow(() -> ProblemException.unauthorised("the API key is not valid"));
+            boolean active = directory.organisation(key.organisationId()).map(Directory.OrganisationInfo::active)
+                    .orElse(false);
+            if (!active) {
                 throw ProblemException.unauthorised("the API key's organisation is deactivated");
             }
             rateLimiter.acquire(hash);
-            return new Caller(key.organisationId, key.scope);
+            return new Caller(key.organisationId(), key.scope());
         }
         throw ProblemException.unauthorised("send an X-Api-Key header or an admin bearer token");
     }
@@ -62,8 +63,8 @@ public class Authenticator {
         }
     }
 
-    /** The caller may write responses of {@code organisationId}, which exists: 403 or 404 otherwise. */
-    public Organisation requireIngest(Caller caller, String organisationId) {
+    /** The caller may write responses of {@code organisationId}, which exists and is active: 403, 404 or 409 otherwise. */
+    public Directory.OrganisationInfo requireIngest(Caller caller, String organisationId) {
         if (!caller.isAdmin()) {
             if (!caller.organisationId().equals(organisationId)) {
                 throw ProblemException.of(Status.FORBIDDEN, "this key belongs to another organisation");
@@ -72,11 +73,9 @@ public class Authenticator {
                 throw ProblemException.of(Status.FORBIDDEN, "this is a read key; responses need the ingest key");
             }
         }
-        Organisation organisation = Organisation.findById(organisationId);
-        if (organisation == null) {
-            throw ProblemException.of(Status.NOT_FOUND, "no organisation '" + organisationId + "'");
-        }
-        if (!organisation.active) {
+        Directory.OrganisationInfo organisation = directory.organisation(organisationId)
+                .orElseThrow(() -> ProblemException.of(Status.NOT_FOUND, "no organisation '" + organisationId + "'"));
+        if (!organisation.active()) {
             throw ProblemException.of(Status.CONFLICT, "the organisation '" + organisationId
                     + "' is deactivated; activate it to take responses again");
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vocmonitor.events.ResponseSubmitted;
-import io.vocmonitor.survey.Organisation;
+import io.vocmonitor.survey.security.Directory;
 import io.vocmonitor.survey.rest.Problem;
 import io.vocmonitor.survey.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +62,7 @@ public class BatchIngest {
         this.pseudonymiser = pseudonymiser;
     }
 
-    public Uni<Result> ingest(Organisation organisation, List<Item> items, String instance) {
+    public Uni<Result> ingest(Directory.OrganisationInfo organisation, List<Item> items, String instance) {
         Instant receivedAt = Instant.now();
         List<ItemResult> refused = new ArrayList<>();
         List<Item> valid = new ArrayList<>();
@@ -72,10 +72,10 @@ public class BatchIngest {
                 if (item.refused() != null) {
                     throw item.refused();
                 }
-                responses.add(pseudonymiser.apply(organisation, parser.parse(organisation.id, item.response(), receivedAt)));
+                responses.add(pseudonymiser.apply(organisation, parser.parse(organisation.id(), item.response(), receivedAt)));
                 valid.add(item);
             } catch (ProblemException e) {
-                metrics.rejected(e.status(), 1);
+                metrics.rejected(e, 1);
                 refused.add(new ItemResult(item.index(), item.line(), e.status(), null,
                         new Problem("about:blank", e.title(), e.status(), e.getMessage(), instance, e.errors())));
             }

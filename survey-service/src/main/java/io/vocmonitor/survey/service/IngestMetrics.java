@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.vocmonitor.events.Instrument;
+import io.vocmonitor.survey.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
@@ -43,6 +44,7 @@ public class IngestMetrics {
                     .register(registry));
         }
         REASONS.values().forEach(this::rejectedCounter);
+        rejectedCounter("database_unavailable");
         rejectedCounter("other");
     }
 
@@ -53,6 +55,12 @@ public class IngestMetrics {
     /** Counts {@code count} responses refused with {@code status}. */
     public void rejected(int status, int count) {
         rejectedCounter(REASONS.getOrDefault(status, "other")).increment(count);
+    }
+
+    /** Counts {@code count} responses refused with the problem. */
+    public void rejected(ProblemException problem, int count) {
+        String reason = problem.reason() != null ? problem.reason() : REASONS.getOrDefault(problem.status(), "other");
+        rejectedCounter(reason).increment(count);
     }
 
     private Counter rejectedCounter(String reason) {

@@ -1,7 +1,7 @@
 package io.vocmonitor.survey.service;
 
 import io.vocmonitor.events.ResponseSubmitted;
-import io.vocmonitor.survey.Organisation;
+import io.vocmonitor.survey.security.Directory;
 import io.vocmonitor.survey.config.SurveyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +35,11 @@ public class Pseudonymiser {
     }
 
     /** The response as it may be published for the organisation. */
-    public ResponseSubmitted apply(Organisation organisation, ResponseSubmitted response) {
-        if (!organisation.pseudonymiseRespondentRefs || response.respondentRef() == null) {
+    public ResponseSubmitted apply(Directory.OrganisationInfo organisation, ResponseSubmitted response) {
+        if (!organisation.pseudonymiseRespondentRefs() || response.respondentRef() == null) {
             return response;
         }
-        return response.withRespondentRef(pseudonym(organisation.id, response.respondentRef()));
+        return response.withRespondentRef(pseudonym(organisation.id(), response.respondentRef()));
     }
 
     String pseudonym(String organisationId, String respondentRef) {
