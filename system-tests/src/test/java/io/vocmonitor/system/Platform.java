@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,12 @@ final class Platform implements AutoCloseable {
     static Platform start() throws Exception {
         Path root = Path.of(System.getProperty("voc.repository.root", "..")).toAbsolutePath().normalize();
         Path logs = root.resolve("system-tests/target/system-logs");
+        // a fresh broker and fresh logs for every run
+        if (Files.exists(logs)) {
+            try (var old = Files.walk(logs)) {
+                old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
         Files.createDirectories(logs);
         KafkaProcess kafka = KafkaProcess.start(root, logs.resolve("kafka"));
         Platform platform = new Platform(root, logs, kafka, TestDatabase.create("system"));

@@ -2,6 +2,8 @@ package io.vocmonitor.survey.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vocmonitor.events.ResponseSubmitted;
 import io.vocmonitor.survey.security.Authenticator;
 import io.vocmonitor.survey.service.IngestMetrics;
@@ -67,13 +69,13 @@ public class ResponseResource {
                     + "which case nothing was stored. Re-posting a responseId is accepted and counted once.")
     public Uni<RestResponse<Accepted>> submit(@RestPath String org, @RestHeader("Authorization") String authorization,
             @RestHeader("X-Api-Key") String apiKey, byte[] body) {
-        return onWorker(() -> {
+        return answeredOnRequestContext(onWorker(() -> {
             Directory.OrganisationInfo organisation = authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
             return pseudonymiser.apply(organisation, parser.parse(org, parser.readJson(body), Instant.now()));
         }).chain(response -> publisher.publish(response).map(ignored -> {
             metrics.accepted(response.instrument(), 1);
             return RestResponse.status(RestResponse.Status.ACCEPTED, new Accepted(response.responseId()));
-        })).onFailure(ProblemException.class).invoke(e -> metrics.rejected((ProblemException) e, 1));
+        })).onFailure(ProblemException.class).invoke(e -> metrics.rejected((ProblemException) e, 1)));
     }
 
     @POST
@@ -86,7 +88,7 @@ public class ResponseResource {
                     + "item carries its own responseId).")
     public Uni<RestResponse<BatchIngest.Result>> batch(@RestPath String org,
             @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey, byte[] body) {
-        return onWorker(() -> {
+        return answeredOnRequestContext(onWorker(() -> {
             Directory.OrganisationInfo organisation =
                     authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
             JsonNode array = parser.readJson(body);
@@ -105,7 +107,7 @@ public class ResponseResource {
         }).onFailure(ProblemException.class).invoke(e -> metrics.rejected((ProblemException) e, 1))
                 .chain(request -> batches.ingest(request.organisation(), request.items(),
                         "/api/v1/organisations/" + org + "/responses/batch"))
-                .map(ResponseResource::answer);
+                .map(ResponseResource::answer));
     }
 
     @POST
@@ -120,12 +122,12 @@ public class ResponseResource {
                     + "lists a result per row with its line number.")
     public Uni<RestResponse<BatchIngest.Result>> importCsv(@RestPath String org,
             @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey, byte[] body) {
-        return onWorker(() -> new Request(authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org),
-                CsvImport.items(body)))
+        return answeredOnRequestContext(onWorker(() -> new Request(
+                authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org), CsvImport.items(body)))
                 .onFailure(ProblemException.class).invoke(e -> metrics.rejected((ProblemException) e, 1))
                 .chain(request -> batches.ingest(request.organisation(), request.items(),
                         "/api/v1/organisations/" + org + "/responses/import"))
-                .map(ResponseResource::answer);
+                .map(ResponseResource::answer));
     }
 
     @DELETE
@@ -137,7 +139,7 @@ public class ResponseResource {
                     + "keeps that response from ever being counted.")
     public Uni<RestResponse<Retraction>> retract(@RestPath String org, @RestPath String responseId,
             @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey) {
-        return onWorker(() -> {
+        return answeredOnRequestContext(onWorker(() -> {
             authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
             try {
                 return UUID.fromString(responseId);
@@ -145,7 +147,7 @@ public class ResponseResource {
                 throw ProblemException.invalid("responseId", "must be a UUID");
             }
         }).chain(id -> publisher.publish(ResponseRetracted.of(id, org, Instant.now()))
-                .map(ignored -> RestResponse.status(RestResponse.Status.ACCEPTED, new Retraction(id, "retraction accepted"))));
+                .map(ignored -> RestResponse.status(RestResponse.Status.ACCEPTED, new Retraction(id, "retraction accepted")))));
     }
 
     /** The request's own work: credentials, organisation, parsing. */
@@ -158,6 +160,15 @@ public class ResponseResource {
      */
     private static <T> Uni<T> onWorker(Supplier<T> work) {
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * Hands the outcome back to the request's own event loop: the broker acknowledges on its own thread, and the
+     * answer must be written where the request lives, after the request has been suspended.
+     */
+    private static <T> Uni<T> answeredOnRequestContext(Uni<T> outcome) {
+        Context context = Vertx.currentContext();
+        return context == null ? outcome : outcome.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     private static RestResponse<BatchIngest.Result> answer(BatchIngest.Result result) {
