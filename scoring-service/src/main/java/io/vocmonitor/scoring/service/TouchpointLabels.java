@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,7 +65,7 @@ public class TouchpointLabels {
         if (!unknown.isEmpty()) {
             resolve(connection, unknown, mayRegister, known);
         }
-        Map<ResponseSubmitted, String> labels = new HashMap<>();
+        Map<ResponseSubmitted, String> labels = new IdentityHashMap<>(); // records hash every field
         for (ResponseSubmitted response : responses) {
             String label = Touchpoints.normalise(response.touchpoint());
             String key = key(response.organisationId(), label);

@@ -10,6 +10,7 @@ import io.vocmonitor.survey.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -80,31 +81,35 @@ public class BatchIngest {
                         new Problem("about:blank", e.title(), e.status(), e.getMessage(), instance, e.errors())));
             }
         }
-        List<Uni<ItemResult>> outcomes = new ArrayList<>();
-        List<Uni<Void>> published;
+        Uni<ProblemException[]> published;
         try {
-            published = responses.isEmpty() ? List.of() : publisher.publishAll(responses);
+            published = responses.isEmpty() ? Uni.createFrom().item(new ProblemException[0])
+                    : publisher.publishAll(responses);
         } catch (ProblemException unavailable) {
-            published = responses.stream().map(r -> Uni.createFrom().<Void>failure(unavailable)).toList();
+            ProblemException[] all = new ProblemException[responses.size()];
+            Arrays.fill(all, unavailable);
+            published = Uni.createFrom().item(all);
         }
-        for (int i = 0; i < responses.size(); i++) {
-            Item item = valid.get(i);
-            ResponseSubmitted response = responses.get(i);
-            outcomes.add(published.get(i).onItemOrFailure().transform((ignored, failure) -> {
+        return published.map(failures -> {
+            List<ItemResult> results = new ArrayList<>(items.size());
+            results.addAll(refused);
+            int accepted = 0;
+            for (int i = 0; i < responses.size(); i++) {
+                Item item = valid.get(i);
+                ResponseSubmitted response = responses.get(i);
+                ProblemException failure = failures[i];
                 if (failure == null) {
+                    accepted++;
                     metrics.accepted(response.instrument(), 1);
-                    return new ItemResult(item.index(), item.line(), 202, response.responseId(), null);
+                    results.add(new ItemResult(item.index(), item.line(), 202, response.responseId(), null));
+                } else {
+                    metrics.rejected(failure, 1);
+                    results.add(new ItemResult(item.index(), item.line(), 503, response.responseId(),
+                            new Problem("about:blank", "Service Unavailable", 503, failure.getMessage(), instance, null)));
                 }
-                metrics.rejected(503, 1);
-                return new ItemResult(item.index(), item.line(), 503, response.responseId(),
-                        new Problem("about:blank", "Service Unavailable", 503, failure.getMessage(), instance, null));
-            }));
-        }
-        refused.forEach(result -> outcomes.add(Uni.createFrom().item(result)));
-        return Uni.join().all(outcomes).andFailFast().map(all -> {
-            List<ItemResult> ordered = all.stream().sorted(Comparator.comparingInt(ItemResult::index)).toList();
-            int accepted = (int) ordered.stream().filter(r -> r.status() == 202).count();
-            return new Result(accepted, ordered.size() - accepted, ordered);
+            }
+            results.sort(Comparator.comparingInt(ItemResult::index));
+            return new Result(accepted, results.size() - accepted, results);
         });
     }
 }

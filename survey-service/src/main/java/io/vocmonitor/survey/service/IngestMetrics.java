@@ -52,11 +52,6 @@ public class IngestMetrics {
         accepted.get(instrument).increment(count);
     }
 
-    /** Counts {@code count} responses refused with {@code status}. */
-    public void rejected(int status, int count) {
-        rejectedCounter(REASONS.getOrDefault(status, "other")).increment(count);
-    }
-
     /** Counts {@code count} responses refused with the problem. */
     public void rejected(ProblemException problem, int count) {
         String reason = problem.reason() != null ? problem.reason() : REASONS.getOrDefault(problem.status(), "other");

@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+# Performance benchmarks against a running ./voc up. Each suite measures our figure beside a ceiling measured in
+# the same run on the same machine, prints one table with the ratios, and appends it to BENCHMARKS.md with the
+# machine, the date and the commit.
+#
+#   bench/perf.sh [SUITE …]        suites: ingest batch freshness drain reads (default: all, in this order)
+#
+# ingest     single responses over keep-alive connections (wrk), beside GET /q/health/live, at 32 and 256
+#            connections; the scoring and dashboard services are stopped meanwhile, so both figures are the
+#            survey-service's own (./voc up brings them back, and the backlog is scored)
+# batch      500-item batches (wrk), beside Kafka's ProducerPerformance with the same record size
+# freshness  202 → score visible on the dashboard, at half the single-ingest rate of the last ingest run
+# drain      1,000,000 responses of 1,000 organisations waiting in voc.responses, scoring started: beside
+#            ConsumerPerformance, PostgreSQL's COPY and a one-transaction-per-record consumer; then every
+#            checked organisation's dashboard must equal a GROUP BY over the raw archive
+# reads      /summary and /serviceproof over the drain's 1,000 organisations × 365 days, at 1–128 connections,
+#            beside that GROUP BY over the raw archive; 304 polls beside GET /q/health/live
+#
+# Needs wrk (apt-get install wrk). Environment: BENCH_SECONDS (per wrk run, default 15), BENCH_DRAIN (responses,
+# default 1000000), BENCH_FRESH_RATE (overrides the freshness rate).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+SECONDS_PER_RUN="${BENCH_SECONDS:-15}"
+DRAIN="${BENCH_DRAIN:-1000000}"
+SUITES=("$@")
+((${#SUITES[@]} > 0)) || SUITES=(ingest batch freshness drain reads)
+SURVEY=http://127.0.0.1:8081
+DASHBOARD=http://127.0.0.1:8083
+STATE=.voc/bench
+
+die() {
+    printf 'perf: %s\n' "$*" >&2
+    exit 1
+}
+say() { printf '%s\n' "$*" >&2; }
+
+command -v wrk > /dev/null || die "wrk is missing: apt-get install wrk"
+./voc status > /dev/null || die "start the platform first: ./voc up"
+if [[ ! -f bench/target/runtime.classpath || bench/src -nt bench/target/runtime.classpath ]]; then
+    say "Building the bench tools"
+    ./mvnw -B -q -pl bench -am install -DskipTests
+fi
+CP="bench/target/classes:$(cat bench/target/runtime.classpath)"
+KAFKA_CP="deploy/local/target/classes:$(cat deploy/local/target/runtime.classpath)"
+TOKEN="$(cat .voc/admin-token)"
+mkdir -p "$STATE"
+
+tools() { java -cp "$CP" io.vocmonitor.bench.PerfTools "$@"; }
+# the value of KEY in a "RESULT k=v …" or "BENCH k=v …" line
+field() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<< "$2" | tail -n 1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }'; }
+rounded() { awk -v a="$1" 'BEGIN { printf "%.0f", a }'; }
+
+# wrk … → "requests_per_second p50_ms p99_ms non_2xx"
+measure() {
+    local out rate bench
+    out="$(wrk "$@")"
+    rate="$(awk '/Requests\/sec:/ {print $2}' <<< "$out")"
+    bench="$(grep '^BENCH' <<< "$out")"
+    echo "$(rounded "$rate") $(field p50_ms "$bench") $(field p99_ms "$bench") $(field errors_status "$bench")"
+}
+
+rss() {
+    local line="" svc pid
+    for svc in survey scoring dashboard; do
+        pid="$(cat ".voc/run/$svc.pid" 2>/dev/null || true)"
+        if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+            line+="$svc $(awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$pid/status") MB, "
+        else
+            line+="$svc not running, "
+        fi
+    done
+    echo "${line%, }"
+}
+
+stop_instance() {
+    local pid
+    pid="$(cat ".voc/run/$1.pid" 2>/dev/null || true)"
+    [[ -n "$pid" ]] || return 0
+    kill "$pid" 2> /dev/null || return 0
+    while kill -0 "$pid" 2> /dev/null; do sleep 0.2; done
+}
+scoring_instances() { ls .voc/run/ | sed -n 's/^\(scoring[-0-9]*\)\.pid$/\1/p'; }
+
+report() {
+    local title="$1" note="$2" table="$3"
+    printf '\n%s\n\n%s\n' "$title" "$table"
+    {
+        echo
+        echo "### $title, $(date -u +%Y-%m-%d) — commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+        echo
+        echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -n 1). $note"
+        echo
+        echo "$table"
+    } >> BENCHMARKS.md
+}
+
+suite_ingest() {
+    say "• ingest: single responses, the survey-service alone"
+    tools register bench-ingest 1 > /dev/null
+    local svc
+    for svc in $(scoring_instances) dashboard; do stop_instance "$svc"; done
+    export BENCH_ORG=bench-ingest-0001 BENCH_TOKEN="$TOKEN" BENCH_BATCH=0
+    wrk -t2 -c32 -d10s -s bench/wrk/responses.lua "$SURVEY" > /dev/null # warm-up
+    local table="| connections | health req/s | ingest accepted/s | ratio | ingest p50 ms | ingest p99 ms | health p99 ms | refused |
+|---|---|---|---|---|---|---|---|"
+    local c health ingest
+    for c in 32 256; do
+        read -r -a health <<< "$(measure -t2 -c"$c" -d"${SECONDS_PER_RUN}s" -s bench/wrk/plain.lua "$SURVEY/q/health/live")"
+        read -r -a ingest <<< "$(measure -t2 -c"$c" -d"${SECONDS_PER_RUN}s" -s bench/wrk/responses.lua "$SURVEY")"
+        table+=$'\n'"| $c | ${health[0]} | ${ingest[0]} | $(ratio "${ingest[0]}" "${health[0]}") | ${ingest[1]} | ${ingest[2]} | ${health[2]} | ${ingest[3]} |"
+        [[ "$c" == 32 ]] && echo "${ingest[0]}" > "$STATE/ingest-rate"
+    done
+    local memory
+    memory="$(rss)"
+    ./voc up > /dev/null
+    report "Ingest, single responses" "\`bench/perf.sh ingest\`: wrk -t2, ${SECONDS_PER_RUN} s per run, realistic ServiceProof (70 %) and recovery (30 %) responses with fresh ids, admin token; scoring and dashboard stopped during the runs. RSS after: $memory." "$table"
+}
+
+suite_batch() {
+    say "• batch: 500-item batches, beside Kafka's ProducerPerformance"
+    tools register bench-batch 1 > /dev/null
+    export BENCH_ORG=bench-batch-0001 BENCH_TOKEN="$TOKEN" BENCH_BATCH=500
+    local size
+    size="$(field record_bytes "$(tools record-size)")"
+    java -cp "$KAFKA_CP" org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --create --if-not-exists \
+        --topic bench.ceiling --partitions 6 --replication-factor 1 > /dev/null 2>&1
+    local svc
+    for svc in $(scoring_instances) dashboard; do stop_instance "$svc"; done
+    wrk -t2 -c4 -d5s -s bench/wrk/responses.lua "$SURVEY" > /dev/null # warm-up
+    local batch producer table
+    read -r -a batch <<< "$(measure -t2 -c8 -d"${SECONDS_PER_RUN}s" --timeout 10s -s bench/wrk/responses.lua "$SURVEY")"
+    producer="$(java -cp "$KAFKA_CP" org.apache.kafka.tools.ProducerPerformance --topic bench.ceiling \
+        --num-records 1000000 --record-size "$size" --throughput -1 \
+        --producer-props bootstrap.servers=127.0.0.1:9092 acks=all 2>/dev/null | tail -n 1)"
+    local ceiling responses memory
+    ceiling="$(sed -n 's/.*sent, \([0-9.]*\) records\/sec.*/\1/p' <<< "$producer")"
+    responses=$((batch[0] * 500))
+    memory="$(rss)"
+    ./voc up > /dev/null
+    table="| record bytes | ProducerPerformance records/s | batch requests/s | batch responses/s | ratio | p50 ms | p99 ms | refused |
+|---|---|---|---|---|---|---|---|
+| $size | $(rounded "$ceiling") | ${batch[0]} | $responses | $(ratio "$responses" "$ceiling") | ${batch[1]} | ${batch[2]} | ${batch[3]} |"
+    report "Ingest, 500-item batches" "\`bench/perf.sh batch\`: wrk -t2 -c8, ${SECONDS_PER_RUN} s; ProducerPerformance with acks=all, 1,000,000 records of the mean event size, to a 6-partition topic like voc.responses; scoring and dashboard stopped during the runs. RSS after: $memory." "$table"
+}
+
+suite_freshness() {
+    local rate
+    rate="${BENCH_FRESH_RATE:-$(( $(cat "$STATE/ingest-rate" 2>/dev/null || echo 2000) / 2 ))}"
+    say "• freshness: $rate responses/s, probes every 250 ms"
+    tools await-caught-up 900 > /dev/null
+    local result table
+    result="$(tools freshness "$rate" 60)"
+    table="| rate/s | probes | visible p50 ms | visible p99 ms | max ms | voc_scoring_freshness_seconds p50 / p99 ms | refused |
+|---|---|---|---|---|---|---|
+| $rate | $(field probes "$result") | $(field p50_ms "$result") | $(field p99_ms "$result") | $(field max_ms "$result") | ≤ $(field metric_p50_ms "$result") / ≤ $(field metric_p99_ms "$result") | $(field refused "$result") |"
+    report "Freshness" "\`bench/perf.sh freshness\`: 60 s of single responses at half the last single-ingest rate (32 connections); four times a second a probe response, then its organisation's /serviceproof polled with If-None-Match every 5 ms until the score changes. The metric's figures are histogram bucket bounds. RSS after: $(rss)." "$table"
+}
+
+suite_drain() {
+    say "• drain: $DRAIN responses of 1,000 organisations waiting in voc.responses"
+    tools register bench-drain 1000 > /dev/null
+    tools await-caught-up 900 > /dev/null
+    local svc
+    for svc in $(scoring_instances); do stop_instance "$svc"; done
+    tools produce bench-drain 1000 "$DRAIN" 365 > /dev/null
+    say "  ConsumerPerformance on voc.responses"
+    local consumer ceiling
+    consumer="$(java -cp "$KAFKA_CP" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server 127.0.0.1:9092 \
+        --topic voc.responses --messages "$DRAIN" --group "bench-consumer-$$" --timeout 60000 2>/dev/null | tail -n 1)"
+    ceiling="$(awk -F', *' '{print $6}' <<< "$consumer")"
+    say "  scoring-service started"
+    ./voc up > /dev/null &
+    local drained
+    drained="$(tools await-applied "$DRAIN" 3600)"
+    wait
+    local memory
+    memory="$(rss)"
+    say "  PostgreSQL COPY and the one-transaction-per-record consumer"
+    local copy size naive k copy_ceiling
+    copy="$(tools copy-ceiling 200000)"
+    size="$(tools record-size)"
+    k="$(field bucket_rows_per_response "$size")"
+    copy_ceiling="$(awk -v a="$(field archive_rows_per_second "$copy")" -v b="$(field bucket_rows_per_second "$copy")" -v k="$k" \
+        'BEGIN { printf "%.0f", 1 / (1 / a + k / b) }')"
+    naive="$(tools naive-consumer 20000)"
+    say "  every checked organisation's dashboard against the raw archive"
+    local exact
+    exact="$(tools naive-groupby bench-drain 1000 25)"
+    local rate
+    rate="$(field per_second "$drained")"
+    local table="| responses | drained/s | ConsumerPerformance records/s | ratio | COPY ceiling responses/s (1 + $k rows each) | ratio | one-transaction-per-record consumer/s | ratio | exact |
+|---|---|---|---|---|---|---|---|---|
+| $DRAIN | $rate | $(rounded "$ceiling") | $(ratio "$rate" "$ceiling") | $copy_ceiling | $(ratio "$rate" "$copy_ceiling") | $(field per_second "$naive") | $(ratio "$rate" "$(field per_second "$naive")") | $(field aspects_checked "$exact") aspect figures of 25 organisations equal |"
+    report "Backlog drain" "\`bench/perf.sh drain\`: $DRAIN ResponseSubmitted events (lz4) for 1,000 organisations over 365 days produced while scoring was stopped, then one scoring instance started; the clock runs from the first response applied to the last. COPY: $(field archive_rows_per_second "$copy") archive rows/s, $(field bucket_rows_per_second "$copy") bucket rows/s into tables shaped like ours. RSS after the drain: $memory." "$table"
+}
+
+suite_reads() {
+    say "• reads: 1,000 organisations × 365 days of buckets"
+    local archived
+    archived="$(psql -h 127.0.0.1 -U postgres -d voc -Atc "SELECT count(*) FROM scoring.response WHERE organisation_id LIKE 'bench-drain-%'")"
+    ((archived >= 1000)) || die "no drained organisations: run bench/perf.sh drain first"
+    export BENCH_TOKEN="$TOKEN" BENCH_PREFIX=bench-drain BENCH_ORGS=1000 BENCH_ETAG=
+    local naive
+    naive="$(field per_second "$(tools naive-groupby bench-drain 1000 10)")"
+    wrk -t2 -c8 -d5s -s bench/wrk/reads.lua "$DASHBOARD" > /dev/null # warm-up
+    local table="| endpoint | connections | req/s | p50 ms | p99 ms | naive GROUP BY/s | ratio |
+|---|---|---|---|---|---|---|"
+    local path c r
+    for path in summary serviceproof; do
+        for c in 1 8 32 128; do
+            read -r -a r <<< "$(BENCH_PATHS=$path measure -t2 -c"$c" -d"${SECONDS_PER_RUN}s" -s bench/wrk/reads.lua "$DASHBOARD")"
+            table+=$'\n'"| /$path | $c | ${r[0]} | ${r[1]} | ${r[2]} | $naive | $(ratio "${r[0]}" "$naive") |"
+        done
+    done
+    local etag health poll
+    etag="$(curl -s -D - -o /dev/null -H "Authorization: Bearer $TOKEN" "$DASHBOARD/api/v1/organisations/bench-drain-0001/serviceproof" \
+        | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
+    read -r -a health <<< "$(measure -t2 -c32 -d"${SECONDS_PER_RUN}s" -s bench/wrk/plain.lua "$DASHBOARD/q/health/live")"
+    read -r -a poll <<< "$(BENCH_ETAG="$etag" measure -t2 -c32 -d"${SECONDS_PER_RUN}s" -s bench/wrk/reads.lua "$DASHBOARD")"
+    table+=$'\n'"| 304 poll (If-None-Match) | 32 | ${poll[0]} | ${poll[1]} | ${poll[2]} | health ${health[0]} | $(ratio "${poll[0]}" "${health[0]}") |"
+    report "Dashboard reads" "\`bench/perf.sh reads\`: wrk -t2, ${SECONDS_PER_RUN} s per run, a random organisation of 1,000 per request ($archived archived responses, a year of buckets each); the naive figure is a GROUP BY over the raw archive answering /serviceproof, one connection; the 304 row compares with the dashboard's GET /q/health/live in the same run. RSS after: $(rss)." "$table"
+}
+
+for suite in "${SUITES[@]}"; do
+    case "$suite" in
+        ingest | batch | freshness | drain | reads) "suite_$suite" ;;
+        *) die "unknown suite $suite (ingest, batch, freshness, drain, reads)" ;;
+    esac
+done
+say ""
+say "Appended to BENCHMARKS.md"
