@@ -9,6 +9,7 @@ import io.vocmonitor.aggregates.ServiceProofScores;
 import io.vocmonitor.aggregates.TrendMetric;
 import io.vocmonitor.dashboard.config.DashboardConfig;
 import io.vocmonitor.dashboard.security.ReadAccess;
+import io.vocmonitor.dashboard.service.AnswerCache;
 import io.vocmonitor.dashboard.service.BucketReader;
 import io.vocmonitor.dashboard.service.Granularity;
 import io.vocmonitor.dashboard.service.ScoreUpdates;
@@ -101,9 +102,11 @@ public class ScoreResource {
     private final ScoreVersions versions;
     private final ScoreUpdates updates;
     private final DashboardConfig config;
+    private final AnswerCache cache;
 
     public ScoreResource(ReadAccess access, BucketReader buckets, ScoreVersions versions, ScoreUpdates updates,
-            DashboardConfig config) {
+            DashboardConfig config, AnswerCache cache) {
+        this.cache = cache;
         this.access = access;
         this.buckets = buckets;
         this.versions = versions;
@@ -121,7 +124,7 @@ public class ScoreResource {
             @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) {
         access.requireRead(authorization, apiKey, org);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        return conditional(request, org, List.of(Instrument.SERVICEPROOF),
+        return conditional(request, org, List.of(Instrument.SERVICEPROOF), "serviceproof", selection,
                 () -> new ServiceProofAnswer(serviceProofScores(org, selection), selection));
     }
 
@@ -137,7 +140,7 @@ public class ScoreResource {
             @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) {
         access.requireRead(authorization, apiKey, org);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        return conditional(request, org, List.of(Instrument.SERVICE_RECOVERY),
+        return conditional(request, org, List.of(Instrument.SERVICE_RECOVERY), "recovery", selection,
                 () -> new RecoveryAnswer(recoveryScores(org, selection), selection));
     }
 
@@ -150,7 +153,7 @@ public class ScoreResource {
             @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) {
         access.requireRead(authorization, apiKey, org);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        return conditional(request, org, List.of(Instrument.values()), () -> new Summary(org, selection,
+        return conditional(request, org, List.of(Instrument.values()), "summary", selection, () -> new Summary(org, selection,
                 ServiceProofHeadline.of(serviceProofScores(org, selection)),
                 RecoveryHeadline.of(recoveryScores(org, selection))));
     }
@@ -174,7 +177,8 @@ public class ScoreResource {
         TrendMetric trendMetric = metric(trendInstrument, metric);
         Granularity trendGranularity = granularity(granularity);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        return conditional(request, org, List.of(trendInstrument), () -> {
+        return conditional(request, org, List.of(trendInstrument), "trends",
+                List.of(trendInstrument, trendMetric.name(), trendGranularity, selection), () -> {
             List<TrendPoint> points = new ArrayList<>();
             buckets.sumsByPeriod(org, trendInstrument, selection, trendGranularity).forEach((period, sums) -> {
                 if (sums.responses() > 0) {
@@ -209,9 +213,11 @@ public class ScoreResource {
     /**
      * 304 when the client's ETag matches the organisation's current versions of the instruments (the body is
      * not computed), 200 with the body otherwise. The minimum sample size is part of the tag, so a changed
-     * setting does not leave stale answers in caches.
+     * setting does not leave stale answers in caches. The body comes from the {@link AnswerCache} when the same
+     * question was answered at the same versions before.
      */
-    private Response conditional(Request request, String org, List<Instrument> instruments, Supplier<Object> body) {
+    private Response conditional(Request request, String org, List<Instrument> instruments, String endpoint,
+            Object parameters, Supplier<Object> body) {
         Map<Instrument, Long> current = versions.of(org);
         StringBuilder tag = new StringBuilder();
         for (Instrument instrument : instruments) {
@@ -222,7 +228,8 @@ public class ScoreResource {
         if (notModified != null) {
             return notModified.cacheControl(REVALIDATE).header("Vary", "X-Api-Key, Authorization").build();
         }
-        return Response.ok(body.get()).tag(etag).cacheControl(REVALIDATE).header("Vary", "X-Api-Key, Authorization")
+        Object answer = cache.answer(new AnswerCache.Key(endpoint, org, parameters, etag.getValue()), body);
+        return Response.ok(answer).tag(etag).cacheControl(REVALIDATE).header("Vary", "X-Api-Key, Authorization")
                 .build();
     }
 
