@@ -4,10 +4,13 @@
 --   BENCH_ORGS    how many (default 1000)
 --   BENCH_PATHS   comma-separated endpoints, taken in turn (default summary,serviceproof)
 --   BENCH_ETAG    set: poll one organisation's /serviceproof with If-None-Match (every answer a 304)
+--   BENCH_UNCACHED  set: every request asks a question not asked before (to= a random future date, which
+--                 selects every bucket), so the answer is computed from the buckets, never from the cache
 local token = os.getenv("BENCH_TOKEN")
 local prefix = os.getenv("BENCH_PREFIX") or "bench-drain"
 local count = tonumber(os.getenv("BENCH_ORGS") or "1000")
 local etag = os.getenv("BENCH_ETAG")
+local uncached = (os.getenv("BENCH_UNCACHED") or "") ~= ""
 local paths = {}
 for path in string.gmatch(os.getenv("BENCH_PATHS") or "summary,serviceproof", "[^,]+") do
     paths[#paths + 1] = path
@@ -33,7 +36,11 @@ function request()
         return wrk.format("GET", string.format("/api/v1/organisations/%s-0001/serviceproof", prefix))
     end
     local org = string.format("%s-%04d", prefix, math.random(1, count))
-    return wrk.format("GET", "/api/v1/organisations/" .. org .. "/" .. paths[turn % #paths + 1])
+    local path = "/api/v1/organisations/" .. org .. "/" .. paths[turn % #paths + 1]
+    if uncached then
+        path = path .. string.format("?to=%04d-%02d-%02d", math.random(2030, 2999), math.random(1, 12), math.random(1, 28))
+    end
+    return wrk.format("GET", path)
 end
 
 function done(summary, latency, requests)

@@ -6,6 +6,8 @@
 local org = os.getenv("BENCH_ORG")
 local token = os.getenv("BENCH_TOKEN")
 local batch = tonumber(os.getenv("BENCH_BATCH") or "0")
+-- BENCH_DELAY_MS  a pause before each request of a connection: a steady rate of about connections × 1000 / pause
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 assert(org and token, "set BENCH_ORG and BENCH_TOKEN")
 
 local aspects = {"SENSING", "EMPATHY", "RESONANCE", "VALUE", "INDIVIDUALIZE", "COMMITMENT", "ENGAGEMENT"}
@@ -83,6 +85,12 @@ local function response()
     end
     fields[#fields + 1] = '"answers":{' .. table.concat(answers, ",") .. '}'
     return "{" .. table.concat(fields, ",") .. "}"
+end
+
+if pause > 0 then
+    function delay()
+        return pause
+    end
 end
 
 function request()

@@ -29,10 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,7 +54,7 @@ import org.postgresql.copy.CopyManager;
  * copy-ceiling ROWS                      PostgreSQL's COPY rate for archive rows and for bucket rows
  * naive-consumer RECORDS                 a consumer doing one transaction per record, on voc.responses
  * naive-groupby PREFIX ORGS QUERIES      the scores computed by GROUP BY over the raw archive; checks the dashboard
- * freshness RATE SECONDS                 202 → score change visible on the dashboard, under a steady load
+ * freshness SECONDS                      202 → score change visible on the dashboard, probes 4 per second
  * await-caught-up [TIMEOUT_S]            waits until the scoring group has committed every record of voc.responses
  * </pre>
  */
@@ -95,7 +92,7 @@ public final class PerfTools {
             case "copy-ceiling" -> copyCeiling(Integer.parseInt(args[1]));
             case "naive-consumer" -> naiveConsumer(Integer.parseInt(args[1]));
             case "naive-groupby" -> tools.naiveGroupBy(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            case "freshness" -> tools.freshness(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "freshness" -> tools.freshness(Integer.parseInt(args[1]));
             case "await-caught-up" -> awaitCaughtUp(args.length > 1 ? Integer.parseInt(args[1]) : 600);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
@@ -429,36 +426,17 @@ public final class PerfTools {
     // --- freshness -----------------------------------------------------------------------------------------
 
     /**
-     * Streams responses at RATE per second to one organisation for SECONDS; meanwhile, four times a second, posts
-     * one to a probe organisation and polls its /serviceproof (If-None-Match, every 5 ms, as a dashboard would)
-     * until the score changes: the freshness as a dashboard sees it.
+     * For SECONDS, four times a second, posts one response to a probe organisation and polls its /serviceproof
+     * (If-None-Match, every 5 ms, as a dashboard would) until the score changes: the freshness as a dashboard
+     * sees it. The load beside it comes from elsewhere (bench/perf.sh runs wrk).
      */
-    private void freshness(int rate, int seconds) throws Exception {
-        register("bench-fresh", 2);
-        String load = organisation("bench-fresh", 1);
-        String probe = organisation("bench-fresh", 2);
-        Responses responses = new Responses(99);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        AtomicLong refused = new AtomicLong();
-        LongAdder sent = new LongAdder();
-        int perTick = Math.max(1, rate / 100);
-        ticker.scheduleAtFixedRate(() -> {
-            for (int i = 0; i < perTick; i++) {
-                sent.increment();
-                http.sendAsync(post(load, responses.next(load, 1, Instant.now())), HttpResponse.BodyHandlers.discarding())
-                        .whenComplete((answer, error) -> {
-                            if (error != null || answer.statusCode() != 202) {
-                                refused.incrementAndGet();
-                            }
-                        });
-            }
-        }, 0, 10, TimeUnit.MILLISECONDS);
-
+    private void freshness(int seconds) throws Exception {
+        register("bench-fresh", 1);
+        String probe = organisation("bench-fresh", 1);
         Responses probes = new Responses(100);
         List<Double> delays = new ArrayList<>();
         Map<Double, Double> before = freshnessHistogram();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        Thread.sleep(2000); // the load settles first
         while (System.nanoTime() < end) {
             String etag = serviceProofEtag(probe, null);
             ResponseSubmitted response;
@@ -479,12 +457,10 @@ public final class PerfTools {
             delays.add((System.nanoTime() - accepted) / 1e6);
             Thread.sleep(250);
         }
-        ticker.shutdownNow();
         Map<Double, Double> after = freshnessHistogram();
         Collections.sort(delays);
-        System.out.printf("RESULT rate=%d probes=%d p50_ms=%.0f p99_ms=%.0f max_ms=%.0f sent=%d refused=%d "
-                        + "metric_p50_ms=%.0f metric_p99_ms=%.0f%n", rate, delays.size(), percentile(delays, 50),
-                percentile(delays, 99), delays.get(delays.size() - 1), sent.sum(), refused.get(),
+        System.out.printf("RESULT probes=%d p50_ms=%.0f p99_ms=%.0f max_ms=%.0f metric_p50_ms=%.0f metric_p99_ms=%.0f%n",
+                delays.size(), percentile(delays, 50), percentile(delays, 99), delays.get(delays.size() - 1),
                 quantile(before, after, 0.50) * 1000, quantile(before, after, 0.99) * 1000);
     }
 
