@@ -227,7 +227,7 @@ suite_reads() {
     for i in $(seq -f '%04g' 1 1000); do
         echo "$DASHBOARD/api/v1/organisations/bench-drain-$i/summary"
         echo "$DASHBOARD/api/v1/organisations/bench-drain-$i/serviceproof"
-    done | xargs -P 4 -n 50 curl -s -o /dev/null -H "Authorization: Bearer $TOKEN"
+    done | xargs -P 4 -n 1 curl -s -o /dev/null -H "Authorization: Bearer $TOKEN"
     for path in summary serviceproof; do
         for c in 1 8 32 128; do
             read -r -a r <<< "$(BENCH_PATHS=$path measure -t"$((c < 2 ? 1 : 2))" -c"$c" -d"${SECONDS_PER_RUN}s" -s bench/wrk/reads.lua "$DASHBOARD")"
