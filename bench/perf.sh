@@ -83,6 +83,11 @@ stop_instance() {
     while kill -0 "$pid" 2> /dev/null; do sleep 0.2; done
 }
 scoring_instances() { ls .voc/run/ | sed -n 's/^\(scoring[-0-9]*\)\.pid$/\1/p'; }
+# stops every scoring instance, and with "dashboard" the dashboard too; ./voc up brings them back
+stop_consumers() {
+    local svc
+    for svc in $(scoring_instances) "$@"; do stop_instance "$svc"; done
+}
 
 report() {
     local title="$1" note="$2" table="$3"
@@ -100,8 +105,7 @@ report() {
 suite_ingest() {
     say "• ingest: single responses, the survey-service alone"
     tools register bench-ingest 1 > /dev/null
-    local svc
-    for svc in $(scoring_instances) dashboard; do stop_instance "$svc"; done
+    stop_consumers dashboard
     export BENCH_ORG=bench-ingest-0001 BENCH_TOKEN="$TOKEN" BENCH_BATCH=0
     wrk -t2 -c32 -d10s -s bench/wrk/responses.lua "$SURVEY" > /dev/null # warm-up
     local table="| connections | health req/s | ingest accepted/s | ratio | ingest p50 ms | ingest p99 ms | health p99 ms | refused |
@@ -127,8 +131,7 @@ suite_batch() {
     size="$(field record_bytes "$(tools record-size)")"
     java -cp "$KAFKA_CP" org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9092 --create --if-not-exists \
         --topic bench.ceiling --partitions 6 --replication-factor 1 > /dev/null 2>&1
-    local svc
-    for svc in $(scoring_instances) dashboard; do stop_instance "$svc"; done
+    stop_consumers dashboard
     wrk -t2 -c4 -d5s -s bench/wrk/responses.lua "$SURVEY" > /dev/null # warm-up
     local batch producer table
     read -r -a batch <<< "$(measure -t2 -c8 -d"${SECONDS_PER_RUN}s" --timeout 10s -s bench/wrk/responses.lua "$SURVEY")"
@@ -171,8 +174,7 @@ suite_drain() {
     say "• drain: $DRAIN responses of 1,000 organisations waiting in voc.responses"
     tools register bench-drain 1000 > /dev/null
     tools await-caught-up 900 > /dev/null
-    local svc
-    for svc in $(scoring_instances); do stop_instance "$svc"; done
+    stop_consumers
     tools produce bench-drain 1000 "$DRAIN" 365 > /dev/null
     say "  ConsumerPerformance on voc.responses"
     local consumer ceiling

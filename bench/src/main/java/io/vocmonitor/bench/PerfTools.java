@@ -212,10 +212,8 @@ public final class PerfTools {
 
     /** The scoring-service's own count (a counter since its start): applied plus duplicates. */
     private long appliedSoFar() throws IOException, InterruptedException {
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(SCORING + "/q/metrics"))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         double sum = 0;
-        for (String line : metrics.body().lines().toList()) {
+        for (String line : scoringMetrics()) {
             if (line.startsWith("voc_responses_applied_total") || line.startsWith("voc_responses_duplicate_total")) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
@@ -248,6 +246,12 @@ public final class PerfTools {
                 Thread.sleep(2000);
             }
         }
+    }
+
+    /** The lines of the scoring-service's Prometheus page. */
+    private List<String> scoringMetrics() throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(SCORING + "/q/metrics")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString()).body().lines().toList();
     }
 
     // --- ceilings ------------------------------------------------------------------------------------------
@@ -466,10 +470,8 @@ public final class PerfTools {
 
     /** voc_scoring_freshness_seconds' cumulative buckets: upper bound → count. */
     private Map<Double, Double> freshnessHistogram() throws IOException, InterruptedException {
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(SCORING + "/q/metrics"))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         Map<Double, Double> buckets = new java.util.TreeMap<>();
-        for (String line : metrics.body().lines().toList()) {
+        for (String line : scoringMetrics()) {
             if (line.startsWith("voc_scoring_freshness_seconds_bucket{le=\"")) {
                 String bound = line.substring(line.indexOf('"') + 1, line.lastIndexOf('"'));
                 buckets.put(bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound),

@@ -2,8 +2,11 @@ package io.vocmonitor.system;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,8 +19,11 @@ final class Api {
 
     private final Platform platform;
 
+    /** Also makes JSON numbers read as doubles, as the score comparisons expect. */
     Api(Platform platform) {
         this.platform = platform;
+        RestAssured.config = RestAssured.config().jsonConfig(
+                JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     Org register(String prefix) {

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import io.vocmonitor.events.Channel;
 import io.vocmonitor.events.EventCodec;
 import io.vocmonitor.events.Instrument;
@@ -52,8 +49,6 @@ class RecoveryEndToEndIT {
     static void start(Platform shared) {
         platform = shared;
         api = new Api(platform);
-        RestAssured.config = RestAssured.config().jsonConfig(
-                JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
     @Test
