@@ -3,6 +3,7 @@ package io.vocmonitor.survey.service;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.ResponseSubmitted;
 import io.vocmonitor.survey.security.Directory;
 import io.vocmonitor.survey.rest.Problem;
@@ -12,7 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -94,13 +97,14 @@ public class BatchIngest {
             List<ItemResult> results = new ArrayList<>(items.size());
             results.addAll(refused);
             int accepted = 0;
+            Map<Instrument, Integer> acceptedByInstrument = new EnumMap<>(Instrument.class);
             for (int i = 0; i < responses.size(); i++) {
                 Item item = valid.get(i);
                 ResponseSubmitted response = responses.get(i);
                 ProblemException failure = failures[i];
                 if (failure == null) {
                     accepted++;
-                    metrics.accepted(response.instrument(), 1);
+                    acceptedByInstrument.merge(response.instrument(), 1, Integer::sum);
                     results.add(new ItemResult(item.index(), item.line(), 202, response.responseId(), null));
                 } else {
                     metrics.rejected(failure, 1);
@@ -108,6 +112,7 @@ public class BatchIngest {
                             new Problem("about:blank", "Service Unavailable", 503, failure.getMessage(), instance, null)));
                 }
             }
+            acceptedByInstrument.forEach(metrics::accepted);
             results.sort(Comparator.comparingInt(ItemResult::index));
             return new Result(accepted, results.size() - accepted, results);
         });
