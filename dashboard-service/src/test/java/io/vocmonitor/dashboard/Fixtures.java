@@ -1,6 +1,6 @@
 package io.vocmonitor.dashboard;
 
-import io.vocmonitor.aggregates.ItemSums;
+import io.vocmonitor.aggregates.BucketLayout;
 import io.vocmonitor.aggregates.ResponseContribution;
 import io.vocmonitor.aggregates.Touchpoints;
 import io.vocmonitor.events.ResponseSubmitted;
@@ -54,13 +54,24 @@ final class Fixtures {
         return keys;
     }
 
-    /** Adds each response to its bucket, one row per response and item, as the scoring-service's sums would be. */
+    /** Adds each response to its bucket, one upsert per response, as the scoring-service's sums would be. */
     void bucket(ResponseSubmitted... responses) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "voc_scoring", "")) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "voc_scoring", "");
+             PreparedStatement s = c.prepareStatement("""
+                     INSERT INTO scoring.bucket AS b (organisation_id, instrument, day, channel, touchpoint, sums)
+                     VALUES (?, ?, ?, ?, ?, ?::bigint[])
+                     ON CONFLICT (organisation_id, instrument, day, channel, touchpoint)
+                     DO UPDATE SET sums = scoring.add_sums(b.sums, excluded.sums)
+                     """)) {
             for (ResponseSubmitted response : responses) {
-                for (Map.Entry<String, ItemSums> item : ResponseContribution.of(response).items().entrySet()) {
-                    insert(c, response, item.getKey(), item.getValue());
-                }
+                s.setString(1, response.organisationId());
+                s.setString(2, response.instrument().name());
+                s.setObject(3, LocalDate.ofInstant(response.answeredAt(), ZoneOffset.UTC));
+                s.setString(4, response.channel().name());
+                s.setString(5, Touchpoints.normalise(response.touchpoint()));
+                s.setString(6, BucketLayout.toSql(BucketLayout.of(response.instrument())
+                        .encode(ResponseContribution.of(response))));
+                s.executeUpdate();
             }
         }
     }
@@ -76,37 +87,6 @@ final class Fixtures {
             s.setString(1, organisationId);
             s.setString(2, instrument);
             s.executeUpdate();
-        }
-    }
-
-    private static void insert(Connection c, ResponseSubmitted response, String item, ItemSums s) throws Exception {
-        try (PreparedStatement statement = c.prepareStatement("""
-                INSERT INTO scoring.bucket AS b VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (organisation_id, instrument, day, channel, touchpoint, item) DO UPDATE SET
-                    n = b.n + excluded.n, sum_x = b.sum_x + excluded.sum_x, sum_x2 = b.sum_x2 + excluded.sum_x2,
-                    sum_y = b.sum_y + excluded.sum_y, sum_y2 = b.sum_y2 + excluded.sum_y2,
-                    sum_xy = b.sum_xy + excluded.sum_xy, count_0 = b.count_0 + excluded.count_0,
-                    count_1 = b.count_1 + excluded.count_1, count_2 = b.count_2 + excluded.count_2,
-                    count_3 = b.count_3 + excluded.count_3, count_4 = b.count_4 + excluded.count_4,
-                    count_5 = b.count_5 + excluded.count_5, count_6 = b.count_6 + excluded.count_6,
-                    count_7 = b.count_7 + excluded.count_7, count_8 = b.count_8 + excluded.count_8,
-                    count_9 = b.count_9 + excluded.count_9, count_10 = b.count_10 + excluded.count_10
-                """)) {
-            statement.setString(1, response.organisationId());
-            statement.setString(2, response.instrument().name());
-            statement.setObject(3, LocalDate.ofInstant(response.answeredAt(), ZoneOffset.UTC));
-            statement.setString(4, response.channel().name());
-            statement.setString(5, Touchpoints.normalise(response.touchpoint()));
-            statement.setString(6, item);
-            long[] values = {s.n(), s.sumX(), s.sumX2(), s.sumY(), s.sumY2(), s.sumXY()};
-            for (int i = 0; i < values.length; i++) {
-                statement.setLong(7 + i, values[i]);
-            }
-            for (int slot = 0; slot < ItemSums.COUNT_SLOTS; slot++) {
-                statement.setLong(13 + slot, s.count(slot));
-            }
-            statement.executeUpdate();
         }
     }
 

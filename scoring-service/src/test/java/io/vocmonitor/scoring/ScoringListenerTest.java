@@ -7,6 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vocmonitor.aggregates.BucketLayout;
+import io.vocmonitor.aggregates.ItemSums;
+import io.vocmonitor.aggregates.ScoreSums;
 import io.vocmonitor.events.Channel;
 import io.vocmonitor.events.EventCodec;
 import io.vocmonitor.events.Instrument;
@@ -206,25 +209,33 @@ class ScoringListenerTest {
                 .toList(), updates -> updates.size() >= count);
     }
 
+    /** An item's sums in the organisation's buckets of a day and channel, by their old column names; null when no bucket. */
     private Map<String, Long> bucket(String org, String day, String channel, String item) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "voc_scoring", "");
-             PreparedStatement s = c.prepareStatement("SELECT * FROM scoring.bucket WHERE organisation_id = ? "
-                     + "AND day = ?::date AND channel = ? AND item = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT instrument, sums::text FROM scoring.bucket "
+                     + "WHERE organisation_id = ? AND day = ?::date AND channel = ?")) {
             s.setString(1, org);
             s.setString(2, day);
             s.setString(3, channel);
-            s.setString(4, item);
+            ScoreSums sums = null;
             try (ResultSet rows = s.executeQuery()) {
-                if (!rows.next()) {
-                    return null;
+                while (rows.next()) {
+                    ScoreSums row = BucketLayout.of(Instrument.valueOf(rows.getString(1)))
+                            .decode(BucketLayout.fromSql(rows.getString(2)));
+                    sums = sums == null ? row : sums.plus(row);
                 }
-                Map<String, Long> columns = new HashMap<>();
-                for (String column : List.of("n", "sum_x", "sum_x2", "sum_y", "sum_y2", "sum_xy", "count_0", "count_1",
-                        "count_2", "count_3", "count_4", "count_5", "count_6", "count_7", "count_8", "count_9", "count_10")) {
-                    columns.put(column, rows.getLong(column));
-                }
-                return columns;
             }
+            if (sums == null) {
+                return null;
+            }
+            ItemSums itemSums = sums.get(item);
+            Map<String, Long> columns = new HashMap<>(Map.of("n", itemSums.n(), "sum_x", itemSums.sumX(),
+                    "sum_x2", itemSums.sumX2(), "sum_y", itemSums.sumY(), "sum_y2", itemSums.sumY2(),
+                    "sum_xy", itemSums.sumXY()));
+            for (int slot = 0; slot < ItemSums.COUNT_SLOTS; slot++) {
+                columns.put("count_" + slot, itemSums.count(slot));
+            }
+            return columns;
         }
     }
 

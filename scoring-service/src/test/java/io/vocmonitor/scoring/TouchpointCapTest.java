@@ -71,8 +71,8 @@ class TouchpointCapTest {
     private Map<String, Long> responsesByTouchpoint(String org) throws Exception {
         Map<String, Long> counts = new TreeMap<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, "voc_scoring", "");
-             PreparedStatement s = c.prepareStatement("SELECT touchpoint, sum(n) FROM scoring.bucket "
-                     + "WHERE organisation_id = ? AND item = 'RESPONSES' GROUP BY touchpoint")) {
+             PreparedStatement s = c.prepareStatement("SELECT touchpoint, sum(sums[1]) FROM scoring.bucket "
+                     + "WHERE organisation_id = ? GROUP BY touchpoint")) {
             s.setString(1, org);
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {

@@ -1,7 +1,7 @@
 package io.vocmonitor.dashboard.service;
 
 import io.agroal.api.AgroalDataSource;
-import io.vocmonitor.aggregates.ItemSums;
+import io.vocmonitor.aggregates.BucketLayout;
 import io.vocmonitor.aggregates.ScoreSums;
 import io.vocmonitor.events.Channel;
 import io.vocmonitor.events.Instrument;
@@ -11,21 +11,22 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * Reads the scoring-service's buckets: the sums of one organisation's instrument over a {@link Selection},
- * added up by PostgreSQL in one query over the bucket index — never a scan of raw responses.
+ * Reads the scoring-service's buckets: the sums of one organisation's instrument over a {@link Selection}, from
+ * the bucket rows of one primary-key range (organisation, instrument, days) — never a scan of raw responses.
+ * Each row is one array of sums (see {@link BucketLayout}); the arrays are added up here, slot by slot, and
+ * decoded once per answer.
  */
 @ApplicationScoped
 public class BucketReader {
-
-    private static final String SUMS = "sum(n), sum(sum_x), sum(sum_x2), sum(sum_y), sum(sum_y2), sum(sum_xy), "
-            + "sum(count_0), sum(count_1), sum(count_2), sum(count_3), sum(count_4), sum(count_5), sum(count_6), "
-            + "sum(count_7), sum(count_8), sum(count_9), sum(count_10)";
 
     private final AgroalDataSource dataSource;
 
@@ -35,20 +36,20 @@ public class BucketReader {
 
     /** The sums of the whole selection. */
     public ScoreSums sums(String organisationId, Instrument instrument, Selection selection) {
-        Map<String, ScoreSums> one = query(organisationId, instrument, selection, "''");
+        Map<String, ScoreSums> one = query(organisationId, instrument, selection, day -> "");
         return one.isEmpty() ? new ScoreSums() : one.values().iterator().next();
     }
 
     /** The sums of each period of the selection that has buckets, oldest first. */
     public Map<String, ScoreSums> sumsByPeriod(String organisationId, Instrument instrument, Selection selection,
             Granularity granularity) {
-        return query(organisationId, instrument, selection, granularity.periodSql());
+        return query(organisationId, instrument, selection, granularity::label);
     }
 
     private Map<String, ScoreSums> query(String organisationId, Instrument instrument, Selection selection,
-            String periodSql) {
-        StringBuilder sql = new StringBuilder("SELECT " + periodSql + " AS period, item, " + SUMS
-                + " FROM scoring.bucket WHERE organisation_id = ? AND instrument = ?");
+            Function<LocalDate, String> period) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT day, sums::text FROM scoring.bucket WHERE organisation_id = ? AND instrument = ?");
         List<Object> parameters = new ArrayList<>(List.of(organisationId, instrument.name()));
         if (selection.from() != null) {
             sql.append(" AND day >= ?");
@@ -66,9 +67,8 @@ public class BucketReader {
             sql.append(" AND touchpoint = ?");
             parameters.add(selection.touchpoint());
         }
-        sql.append(" GROUP BY period, item ORDER BY period");
 
-        Map<String, ScoreSums> periods = new LinkedHashMap<>();
+        Map<String, long[]> totals = new TreeMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {
                 Object parameter = parameters.get(i);
@@ -80,18 +80,16 @@ public class BucketReader {
             }
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
-                    long[] counts = new long[ItemSums.COUNT_SLOTS];
-                    for (int slot = 0; slot < ItemSums.COUNT_SLOTS; slot++) {
-                        counts[slot] = rows.getLong(9 + slot);
-                    }
-                    periods.computeIfAbsent(rows.getString(1), p -> new ScoreSums()).plus(rows.getString(2),
-                            ItemSums.of(rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6),
-                                    rows.getLong(7), rows.getLong(8), counts));
+                    long[] sums = BucketLayout.fromSql(rows.getString(2));
+                    totals.merge(period.apply(rows.getObject(1, LocalDate.class)), sums, BucketLayout::add);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the buckets of " + organisationId + " failed", e);
         }
+        BucketLayout layout = BucketLayout.of(instrument);
+        Map<String, ScoreSums> periods = new LinkedHashMap<>();
+        totals.forEach((label, sums) -> periods.put(label, layout.decode(sums)));
         return periods;
     }
 }

@@ -1,6 +1,6 @@
 package io.vocmonitor.scoring.service;
 
-import io.vocmonitor.aggregates.ItemSums;
+import io.vocmonitor.aggregates.BucketLayout;
 import io.vocmonitor.aggregates.ScoreSums;
 import io.vocmonitor.events.AlertEvent;
 import io.vocmonitor.events.AlertRaised;
@@ -63,31 +63,12 @@ public class ScoreStore {
             """;
 
     private static final String ADD_TO_BUCKETS = """
-            INSERT INTO scoring.bucket AS b (organisation_id, instrument, day, channel, touchpoint, item,
-                n, sum_x, sum_x2, sum_y, sum_y2, sum_xy,
-                count_0, count_1, count_2, count_3, count_4, count_5, count_6, count_7, count_8, count_9, count_10)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::text[], ?::text[],
-                ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-                ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
-                ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
-            ON CONFLICT (organisation_id, instrument, day, channel, touchpoint, item) DO UPDATE SET
-                n = b.n + excluded.n,
-                sum_x = b.sum_x + excluded.sum_x,
-                sum_x2 = b.sum_x2 + excluded.sum_x2,
-                sum_y = b.sum_y + excluded.sum_y,
-                sum_y2 = b.sum_y2 + excluded.sum_y2,
-                sum_xy = b.sum_xy + excluded.sum_xy,
-                count_0 = b.count_0 + excluded.count_0,
-                count_1 = b.count_1 + excluded.count_1,
-                count_2 = b.count_2 + excluded.count_2,
-                count_3 = b.count_3 + excluded.count_3,
-                count_4 = b.count_4 + excluded.count_4,
-                count_5 = b.count_5 + excluded.count_5,
-                count_6 = b.count_6 + excluded.count_6,
-                count_7 = b.count_7 + excluded.count_7,
-                count_8 = b.count_8 + excluded.count_8,
-                count_9 = b.count_9 + excluded.count_9,
-                count_10 = b.count_10 + excluded.count_10
+            INSERT INTO scoring.bucket AS b (organisation_id, instrument, day, channel, touchpoint, sums)
+            SELECT org, instrument, day, channel, touchpoint, sums::bigint[]
+            FROM unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::text[], ?::text[])
+                 AS t(org, instrument, day, channel, touchpoint, sums)
+            ON CONFLICT (organisation_id, instrument, day, channel, touchpoint)
+            DO UPDATE SET sums = scoring.add_sums(b.sums, excluded.sums)
             """;
 
     private static final String BUMP_VERSIONS = """
@@ -155,51 +136,37 @@ public class ScoreStore {
         return Optional.empty();
     }
 
-    /** Adds the deltas to their buckets, creating the buckets that do not exist yet. */
+    /** Adds the deltas to their buckets, creating the buckets that do not exist yet: one row per bucket. */
     public void addToBuckets(Connection connection, Map<BucketKey, ScoreSums> deltas) throws SQLException {
-        List<String> organisations = new ArrayList<>();
-        List<String> instruments = new ArrayList<>();
-        List<String> days = new ArrayList<>();
-        List<String> channels = new ArrayList<>();
-        List<String> touchpoints = new ArrayList<>();
-        List<String> items = new ArrayList<>();
-        List<ItemSums> sums = new ArrayList<>();
-        new TreeMap<>(deltas).forEach((key, delta) -> delta.items().forEach((item, itemSums) -> {
-            organisations.add(key.organisationId());
-            instruments.add(key.instrument().name());
-            days.add(key.day().toString());
-            channels.add(key.channel().name());
-            touchpoints.add(key.touchpoint());
-            items.add(item);
-            sums.add(itemSums);
-        }));
-        if (sums.isEmpty()) {
+        if (deltas.isEmpty()) {
             return;
         }
-        int rows = sums.size();
-        Long[][] columns = new Long[6 + ItemSums.COUNT_SLOTS][rows];
-        for (int row = 0; row < rows; row++) {
-            ItemSums s = sums.get(row);
-            columns[0][row] = s.n();
-            columns[1][row] = s.sumX();
-            columns[2][row] = s.sumX2();
-            columns[3][row] = s.sumY();
-            columns[4][row] = s.sumY2();
-            columns[5][row] = s.sumXY();
-            for (int slot = 0; slot < ItemSums.COUNT_SLOTS; slot++) {
-                columns[6 + slot][row] = s.count(slot);
-            }
+        int rows = deltas.size();
+        String[] organisations = new String[rows];
+        String[] instruments = new String[rows];
+        String[] days = new String[rows];
+        String[] channels = new String[rows];
+        String[] touchpoints = new String[rows];
+        String[] sums = new String[rows];
+        int row = 0;
+        // in key order, so concurrent batches lock the rows they share in the same order
+        for (Map.Entry<BucketKey, ScoreSums> delta : new TreeMap<>(deltas).entrySet()) {
+            BucketKey key = delta.getKey();
+            organisations[row] = key.organisationId();
+            instruments[row] = key.instrument().name();
+            days[row] = key.day().toString();
+            channels[row] = key.channel().name();
+            touchpoints[row] = key.touchpoint();
+            sums[row] = BucketLayout.toSql(BucketLayout.of(key.instrument()).encode(delta.getValue()));
+            row++;
         }
         try (PreparedStatement statement = connection.prepareStatement(ADD_TO_BUCKETS)) {
-            statement.setArray(1, textArray(connection, organisations.toArray(String[]::new)));
-            statement.setArray(2, textArray(connection, instruments.toArray(String[]::new)));
-            statement.setArray(3, textArray(connection, days.toArray(String[]::new)));
-            statement.setArray(4, textArray(connection, channels.toArray(String[]::new)));
-            statement.setArray(5, textArray(connection, touchpoints.toArray(String[]::new)));
-            statement.setArray(6, textArray(connection, items.toArray(String[]::new)));
-            for (int column = 0; column < columns.length; column++) {
-                statement.setArray(7 + column, connection.createArrayOf("bigint", columns[column]));
-            }
+            statement.setArray(1, textArray(connection, organisations));
+            statement.setArray(2, textArray(connection, instruments));
+            statement.setArray(3, textArray(connection, days));
+            statement.setArray(4, textArray(connection, channels));
+            statement.setArray(5, textArray(connection, touchpoints));
+            statement.setArray(6, textArray(connection, sums));
             statement.executeUpdate();
         }
     }
