@@ -13,7 +13,6 @@ import io.vocmonitor.dashboard.service.AnswerCache;
 import io.vocmonitor.dashboard.service.BucketReader;
 import io.vocmonitor.dashboard.service.Granularity;
 import io.vocmonitor.dashboard.service.ScoreUpdates;
-import io.vocmonitor.dashboard.service.ScoreVersions;
 import io.vocmonitor.dashboard.service.Selection;
 import io.vocmonitor.events.Construct;
 import io.vocmonitor.events.EventCodec;
@@ -99,17 +98,15 @@ public class ScoreResource {
 
     private final ReadAccess access;
     private final BucketReader buckets;
-    private final ScoreVersions versions;
     private final ScoreUpdates updates;
     private final DashboardConfig config;
     private final AnswerCache cache;
 
-    public ScoreResource(ReadAccess access, BucketReader buckets, ScoreVersions versions, ScoreUpdates updates,
+    public ScoreResource(ReadAccess access, BucketReader buckets, ScoreUpdates updates,
             DashboardConfig config, AnswerCache cache) {
         this.cache = cache;
         this.access = access;
         this.buckets = buckets;
-        this.versions = versions;
         this.updates = updates;
         this.config = config;
     }
@@ -122,9 +119,9 @@ public class ScoreResource {
     public Response serviceProof(@RestPath String org, @RestHeader("Authorization") String authorization,
             @RestHeader("X-Api-Key") String apiKey, @RestQuery String from, @RestQuery String to,
             @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) {
-        access.requireRead(authorization, apiKey, org);
+        Map<Instrument, Long> current = access.requireReadOfScores(authorization, apiKey, org);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        return conditional(request, org, List.of(Instrument.SERVICEPROOF), "serviceproof", selection,
+        return conditional(request, org, current, List.of(Instrument.SERVICEPROOF), "serviceproof", selection,
                 () -> new ServiceProofAnswer(serviceProofScores(org, selection), selection));
     }
 
@@ -138,9 +135,9 @@ public class ScoreResource {
     public Response recovery(@RestPath String org, @RestHeader("Authorization") String authorization,
             @RestHeader("X-Api-Key") String apiKey, @RestQuery String from, @RestQuery String to,
             @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) {
-        access.requireRead(authorization, apiKey, org);
+        Map<Instrument, Long> current = access.requireReadOfScores(authorization, apiKey, org);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        return conditional(request, org, List.of(Instrument.SERVICE_RECOVERY), "recovery", selection,
+        return conditional(request, org, current, List.of(Instrument.SERVICE_RECOVERY), "recovery", selection,
                 () -> new RecoveryAnswer(recoveryScores(org, selection), selection));
     }
 
@@ -151,11 +148,11 @@ public class ScoreResource {
     public Response summary(@RestPath String org, @RestHeader("Authorization") String authorization,
             @RestHeader("X-Api-Key") String apiKey, @RestQuery String from, @RestQuery String to,
             @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) {
-        access.requireRead(authorization, apiKey, org);
+        Map<Instrument, Long> current = access.requireReadOfScores(authorization, apiKey, org);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        return conditional(request, org, List.of(Instrument.values()), "summary", selection, () -> new Summary(org, selection,
-                ServiceProofHeadline.of(serviceProofScores(org, selection)),
-                RecoveryHeadline.of(recoveryScores(org, selection))));
+        return conditional(request, org, current, List.of(Instrument.values()), "summary", selection,
+                () -> new Summary(org, selection, ServiceProofHeadline.of(serviceProofScores(org, selection)),
+                        RecoveryHeadline.of(recoveryScores(org, selection))));
     }
 
     @GET
@@ -172,12 +169,12 @@ public class ScoreResource {
             @Parameter(required = true) @RestQuery String metric,
             @RestQuery String granularity, @RestQuery String from, @RestQuery String to,
             @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) {
-        access.requireRead(authorization, apiKey, org);
+        Map<Instrument, Long> current = access.requireReadOfScores(authorization, apiKey, org);
         Instrument trendInstrument = instrument(instrument);
         TrendMetric trendMetric = metric(trendInstrument, metric);
         Granularity trendGranularity = granularity(granularity);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        return conditional(request, org, List.of(trendInstrument), "trends",
+        return conditional(request, org, current, List.of(trendInstrument), "trends",
                 List.of(trendInstrument, trendMetric.name(), trendGranularity, selection), () -> {
             List<TrendPoint> points = new ArrayList<>();
             buckets.sumsByPeriod(org, trendInstrument, selection, trendGranularity).forEach((period, sums) -> {
@@ -216,9 +213,8 @@ public class ScoreResource {
      * setting does not leave stale answers in caches. The body comes from the {@link AnswerCache} when the same
      * question was answered at the same versions before.
      */
-    private Response conditional(Request request, String org, List<Instrument> instruments, String endpoint,
-            Object parameters, Supplier<Object> body) {
-        Map<Instrument, Long> current = versions.of(org);
+    private Response conditional(Request request, String org, Map<Instrument, Long> current,
+            List<Instrument> instruments, String endpoint, Object parameters, Supplier<Object> body) {
         StringBuilder tag = new StringBuilder();
         for (Instrument instrument : instruments) {
             tag.append(instrument == Instrument.SERVICEPROOF ? "sp" : "rec").append(current.get(instrument)).append('.');
