@@ -1,6 +1,7 @@
 package io.vocmonitor.dashboard.service;
 
 import io.agroal.api.AgroalDataSource;
+import io.vocmonitor.events.AlertEvent;
 import io.vocmonitor.events.AlertKind;
 import io.vocmonitor.events.AlertRaised;
 import io.vocmonitor.events.AlertWithdrawn;
@@ -47,32 +48,88 @@ public class AlertInbox {
         this.dataSource = dataSource;
     }
 
-    /** Stores a raised alert; a repeat of one already stored changes nothing. */
-    public void store(AlertRaised alert) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+    /**
+     * Applies alert events in their order, in one transaction: raised alerts are stored (a repeat of one already
+     * stored changes nothing), withdrawn ones deleted. Consecutive raised alerts are stored in one statement.
+     */
+    public void apply(List<AlertEvent> events) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                List<AlertRaised> raised = new ArrayList<>();
+                for (AlertEvent event : events) {
+                    if (event instanceof AlertRaised alert) {
+                        raised.add(alert);
+                    } else if (event instanceof AlertWithdrawn withdrawal) {
+                        store(c, raised);
+                        raised.clear();
+                        withdraw(c, withdrawal);
+                    }
+                }
+                store(c, raised);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static void store(Connection c, List<AlertRaised> alerts) throws SQLException {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        int size = alerts.size();
+        UUID[] ids = new UUID[size];
+        String[] organisations = new String[size];
+        String[] kinds = new String[size];
+        UUID[] responses = new UUID[size];
+        String[] channels = new String[size];
+        String[] touchpoints = new String[size];
+        String[] comments = new String[size];
+        String[] answeredAt = new String[size];
+        String[] raisedAt = new String[size];
+        Instant now = Instant.now();
+        for (int i = 0; i < size; i++) {
+            AlertRaised alert = alerts.get(i);
+            ids[i] = alert.alertId();
+            organisations[i] = alert.organisationId();
+            kinds[i] = alert.kind().name();
+            responses[i] = alert.responseId();
+            channels[i] = alert.channel().name();
+            touchpoints[i] = alert.touchpoint();
+            comments[i] = alert.comment();
+            answeredAt[i] = alert.answeredAt().toString();
+            raisedAt[i] = (alert.raisedAt() == null ? now : alert.raisedAt()).toString();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO dashboard.alert (alert_id, organisation_id, kind, response_id, channel, touchpoint, comment,
                     answered_at, raised_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT id, org, kind, response, channel, touchpoint, comment, answered::timestamptz, raised::timestamptz
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[]) AS t(id, org, kind, response, channel, touchpoint, comment, answered, raised)
                 ON CONFLICT (alert_id) DO NOTHING
                 """)) {
-            s.setObject(1, alert.alertId());
-            s.setString(2, alert.organisationId());
-            s.setString(3, alert.kind().name());
-            s.setObject(4, alert.responseId());
-            s.setString(5, alert.channel().name());
-            s.setString(6, alert.touchpoint());
-            s.setString(7, alert.comment());
-            s.setTimestamp(8, Timestamp.from(alert.answeredAt()));
-            s.setTimestamp(9, Timestamp.from(alert.raisedAt() == null ? Instant.now() : alert.raisedAt()));
+            s.setArray(1, c.createArrayOf("uuid", ids));
+            s.setArray(2, c.createArrayOf("text", organisations));
+            s.setArray(3, c.createArrayOf("text", kinds));
+            s.setArray(4, c.createArrayOf("uuid", responses));
+            s.setArray(5, c.createArrayOf("text", channels));
+            s.setArray(6, c.createArrayOf("text", touchpoints));
+            s.setArray(7, c.createArrayOf("text", comments));
+            s.setArray(8, c.createArrayOf("text", answeredAt));
+            s.setArray(9, c.createArrayOf("text", raisedAt));
             s.executeUpdate();
         }
     }
 
     /** Deletes the alert of a retracted response. */
-    public void withdraw(AlertWithdrawn withdrawal) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "DELETE FROM dashboard.alert WHERE alert_id = ? AND organisation_id = ?")) {
+    private static void withdraw(Connection c, AlertWithdrawn withdrawal) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "DELETE FROM dashboard.alert WHERE alert_id = ? AND organisation_id = ?")) {
             s.setObject(1, withdrawal.alertId());
             s.setString(2, withdrawal.organisationId());
             s.executeUpdate();

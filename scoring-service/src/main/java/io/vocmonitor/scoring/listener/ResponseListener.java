@@ -7,6 +7,7 @@ import io.vocmonitor.events.UnreadableEventException;
 import io.vocmonitor.scoring.service.AlertRelay;
 import io.vocmonitor.scoring.service.BatchOutcome;
 import io.vocmonitor.scoring.service.DeadLetters;
+import io.vocmonitor.scoring.service.ReceivedEvent;
 import io.vocmonitor.scoring.service.ScoreUpdatePublisher;
 import io.vocmonitor.scoring.service.ScoringMetrics;
 import io.vocmonitor.scoring.service.ScoringService;
@@ -42,6 +43,9 @@ public class ResponseListener {
 
     /** A record with its decoded event. */
     private record Decoded(ConsumerRecord<String, String> record, ResponseEvent event) {
+        ReceivedEvent received() {
+            return new ReceivedEvent(event, record.value());
+        }
     }
 
     private final ScoringService scoring;
@@ -75,13 +79,13 @@ public class ResponseListener {
         }
         BatchOutcome outcome;
         try {
-            outcome = applyPatiently(decoded.stream().map(Decoded::event).toList());
+            outcome = applyPatiently(decoded.stream().map(Decoded::received).toList());
         } catch (Exception e) {
             LOG.warnf("a batch of %d failed (%s); applying its records one by one", decoded.size(), e.toString());
             outcome = BatchOutcome.NOTHING;
             for (Decoded one : decoded) {
                 try {
-                    outcome = outcome.plus(applyPatiently(List.of(one.event())));
+                    outcome = outcome.plus(applyPatiently(List.of(one.received())));
                 } catch (Exception failure) {
                     deadLetters.park(one.record(), new UnreadableEventException("unprocessable",
                             "could not be applied: " + failure, failure));
@@ -96,7 +100,7 @@ public class ResponseListener {
     }
 
     /** Applies the events in one transaction, waiting out transient database failures. */
-    private BatchOutcome applyPatiently(List<ResponseEvent> events) throws InterruptedException, SQLException {
+    private BatchOutcome applyPatiently(List<ReceivedEvent> events) throws InterruptedException, SQLException {
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             try {

@@ -64,9 +64,10 @@ public class ScoreStore {
 
     private static final String ADD_TO_BUCKETS = """
             INSERT INTO scoring.bucket AS b (organisation_id, instrument, day, channel, touchpoint, sums)
-            SELECT org, instrument, day, channel, touchpoint, sums::bigint[]
-            FROM unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::text[], ?::text[])
-                 AS t(org, instrument, day, channel, touchpoint, sums)
+            SELECT t.org, t.instrument, t.day, t.channel, t.touchpoint, p.sums[t.first_slot:t.last_slot]
+            FROM unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::text[], ?::int[], ?::int[])
+                     AS t(org, instrument, day, channel, touchpoint, first_slot, last_slot),
+                 (SELECT ?::bigint[] AS sums) p
             ON CONFLICT (organisation_id, instrument, day, channel, touchpoint)
             DO UPDATE SET sums = scoring.add_sums(b.sums, excluded.sums)
             """;
@@ -78,8 +79,11 @@ public class ScoreStore {
             RETURNING organisation_id, instrument, version, updated_at
             """;
 
-    /** Records the responses in the ledger and archive; answers the ids that were not there before. */
-    public Set<UUID> recordNew(Connection connection, List<ResponseSubmitted> responses) throws SQLException {
+    /**
+     * Records the submissions in the ledger and archive, each with the JSON it was received as; answers the ids
+     * that were not there before.
+     */
+    public Set<UUID> recordNew(Connection connection, List<ReceivedEvent> responses) throws SQLException {
         int size = responses.size();
         UUID[] ids = new UUID[size];
         String[] organisations = new String[size];
@@ -88,13 +92,13 @@ public class ScoreStore {
         String[] receivedAt = new String[size];
         String[] payloads = new String[size];
         for (int i = 0; i < size; i++) {
-            ResponseSubmitted r = responses.get(i);
+            ResponseSubmitted r = (ResponseSubmitted) responses.get(i).event();
             ids[i] = r.responseId();
             organisations[i] = r.organisationId();
             instruments[i] = r.instrument().name();
             answeredAt[i] = r.answeredAt().toString();
             receivedAt[i] = r.receivedAt().toString();
-            payloads[i] = EventCodec.encode(r);
+            payloads[i] = responses.get(i).json();
         }
         Set<UUID> inserted = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(RECORD_NEW)) {
@@ -136,7 +140,10 @@ public class ScoreStore {
         return Optional.empty();
     }
 
-    /** Adds the deltas to their buckets, creating the buckets that do not exist yet: one row per bucket. */
+    /**
+     * Adds the deltas to their buckets, creating the buckets that do not exist yet: one row per bucket. The
+     * arrays of sums travel as one binary {@code bigint[]}, each row taking its slice of it.
+     */
     public void addToBuckets(Connection connection, Map<BucketKey, ScoreSums> deltas) throws SQLException {
         if (deltas.isEmpty()) {
             return;
@@ -147,18 +154,31 @@ public class ScoreStore {
         String[] days = new String[rows];
         String[] channels = new String[rows];
         String[] touchpoints = new String[rows];
-        String[] sums = new String[rows];
+        Integer[] firstSlots = new Integer[rows];
+        Integer[] lastSlots = new Integer[rows];
+        List<long[]> arrays = new ArrayList<>(rows);
+        int slots = 0;
         int row = 0;
         // in key order, so concurrent batches lock the rows they share in the same order
         for (Map.Entry<BucketKey, ScoreSums> delta : new TreeMap<>(deltas).entrySet()) {
             BucketKey key = delta.getKey();
+            long[] sums = BucketLayout.of(key.instrument()).encode(delta.getValue());
             organisations[row] = key.organisationId();
             instruments[row] = key.instrument().name();
             days[row] = key.day().toString();
             channels[row] = key.channel().name();
             touchpoints[row] = key.touchpoint();
-            sums[row] = BucketLayout.toSql(BucketLayout.of(key.instrument()).encode(delta.getValue()));
+            firstSlots[row] = slots + 1;
+            lastSlots[row] = slots + sums.length;
+            arrays.add(sums);
+            slots += sums.length;
             row++;
+        }
+        long[] allSums = new long[slots];
+        int at = 0;
+        for (long[] sums : arrays) {
+            System.arraycopy(sums, 0, allSums, at, sums.length);
+            at += sums.length;
         }
         try (PreparedStatement statement = connection.prepareStatement(ADD_TO_BUCKETS)) {
             statement.setArray(1, textArray(connection, organisations));
@@ -166,7 +186,9 @@ public class ScoreStore {
             statement.setArray(3, textArray(connection, days));
             statement.setArray(4, textArray(connection, channels));
             statement.setArray(5, textArray(connection, touchpoints));
-            statement.setArray(6, textArray(connection, sums));
+            statement.setArray(6, connection.createArrayOf("int4", firstSlots));
+            statement.setArray(7, connection.createArrayOf("int4", lastSlots));
+            statement.setObject(8, allSums);
             statement.executeUpdate();
         }
     }
