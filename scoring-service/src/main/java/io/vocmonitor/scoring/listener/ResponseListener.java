@@ -95,7 +95,7 @@ public class ResponseListener {
         metrics.batch(records.count(), outcome, Instant.now());
         scoreUpdates.announce(outcome.updates());
         if (outcome.alerts() > 0) {
-            alertRelay.publishPending();
+            alertRelay.publishPendingSoon();
         }
     }
 

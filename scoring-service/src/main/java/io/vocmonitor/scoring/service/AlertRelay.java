@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vocmonitor.events.AlertKind;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,14 +15,18 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the alert outbox to {@code voc.alerts}: right after each batch, and every few seconds for
- * whatever a broker outage or a crash left behind. Rows are deleted only after the broker acknowledged them.
+ * Publishes the alert outbox to {@code voc.alerts}: right after each batch, on a thread of its own so the
+ * consumer goes on with the next batch meanwhile, and every few seconds for whatever a broker outage or a crash
+ * left behind. Rows are deleted only after the broker acknowledged them.
  */
 @ApplicationScoped
 public class AlertRelay {
@@ -36,12 +41,36 @@ public class AlertRelay {
     private final MutinyEmitter<String> emitter;
     private final ScoringMetrics metrics;
     private final ReentrantLock publishing = new ReentrantLock();
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final ExecutorService relayThread = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "alert-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public AlertRelay(AgroalDataSource dataSource, @Channel(CHANNEL) MutinyEmitter<String> emitter,
             ScoringMetrics metrics) {
         this.dataSource = dataSource;
         this.emitter = emitter;
         this.metrics = metrics;
+    }
+
+    /**
+     * Has the pending alert events published soon, without waiting for it; requests made while one is waiting to
+     * start are served by that one.
+     */
+    public void publishPendingSoon() {
+        if (requested.compareAndSet(false, true)) {
+            relayThread.execute(() -> {
+                requested.set(false);
+                publishPending();
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        relayThread.shutdown();
     }
 
     /** Publishes every pending alert event, oldest first; failures stay pending for the next sweep. */
