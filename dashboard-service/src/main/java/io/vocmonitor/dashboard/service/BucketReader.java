@@ -6,6 +6,7 @@ import io.vocmonitor.aggregates.ScoreSums;
 import io.vocmonitor.events.Channel;
 import io.vocmonitor.events.Instrument;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -49,7 +50,7 @@ public class BucketReader {
     private Map<String, ScoreSums> query(String organisationId, Instrument instrument, Selection selection,
             Function<LocalDate, String> period) {
         StringBuilder sql = new StringBuilder(
-                "SELECT day, sums::text FROM scoring.bucket WHERE organisation_id = ? AND instrument = ?");
+                "SELECT day, sums FROM scoring.bucket WHERE organisation_id = ? AND instrument = ?");
         List<Object> parameters = new ArrayList<>(List.of(organisationId, instrument.name()));
         if (selection.from() != null) {
             sql.append(" AND day >= ?");
@@ -80,7 +81,7 @@ public class BucketReader {
             }
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
-                    long[] sums = BucketLayout.fromSql(rows.getString(2));
+                    long[] sums = longs(rows.getArray(2));
                     totals.merge(period.apply(rows.getObject(1, LocalDate.class)), sums, BucketLayout::add);
                 }
             }
@@ -91,5 +92,19 @@ public class BucketReader {
         Map<String, ScoreSums> periods = new LinkedHashMap<>();
         totals.forEach((label, sums) -> periods.put(label, layout.decode(sums)));
         return periods;
+    }
+
+    /** A {@code bigint[]} column's values; the driver reads it in binary once the statement is prepared. */
+    private static long[] longs(Array array) throws SQLException {
+        try {
+            Long[] values = (Long[]) array.getArray();
+            long[] sums = new long[values.length];
+            for (int i = 0; i < values.length; i++) {
+                sums[i] = values[i];
+            }
+            return sums;
+        } finally {
+            array.free();
+        }
     }
 }
