@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import net.jpountz.lz4.LZ4Factory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,6 +47,12 @@ class ResponseResourceTest {
 
     @ConfigProperty(name = "test.kafka")
     String kafka;
+
+    @Test
+    void kafkasLz4CodecCompressesWithTheNativeLibrary() {
+        // without Lz4Native, the codec would fall back to the pure-Java compressor inside Quarkus' class loader
+        assertThat(LZ4Factory.fastestInstance().toString()).isEqualTo("LZ4Factory:JNI");
+    }
 
     @Test
     void anAcceptedResponseIsOnTheTopicKeyedByOrganisation() {

@@ -1,20 +1,20 @@
 package io.vocmonitor.survey.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vocmonitor.events.ResponseRetracted;
 import io.vocmonitor.events.ResponseSubmitted;
 import io.vocmonitor.survey.security.Authenticator;
+import io.vocmonitor.survey.security.Directory;
+import io.vocmonitor.survey.service.BatchIngest;
+import io.vocmonitor.survey.service.CsvImport;
 import io.vocmonitor.survey.service.IngestMetrics;
+import io.vocmonitor.survey.service.Pseudonymiser;
 import io.vocmonitor.survey.service.ResponseParser;
 import io.vocmonitor.survey.service.ResponsePublisher;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.vocmonitor.events.ResponseRetracted;
-import io.vocmonitor.survey.service.BatchIngest;
-import io.vocmonitor.survey.security.Directory;
-import io.vocmonitor.survey.service.CsvImport;
-import io.vocmonitor.survey.service.Pseudonymiser;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -69,10 +69,16 @@ public class ResponseResource {
                     + "which case nothing was stored. Re-posting a responseId is accepted and counted once.")
     public Uni<RestResponse<Accepted>> submit(@RestPath String org, @RestHeader("Authorization") String authorization,
             @RestHeader("X-Api-Key") String apiKey, byte[] body) {
-        return answeredOnRequestContext(onWorker(() -> {
+        Supplier<ResponseSubmitted> prepare = () -> {
             Directory.OrganisationInfo organisation = authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
             return pseudonymiser.apply(organisation, parser.parse(org, parser.readJson(body), Instant.now()));
-        }).chain(response -> publisher.publish(response).map(ignored -> {
+        };
+        // with the credentials and the organisation in memory the request is decided where it arrived; the
+        // database, when it must be asked, is asked from a worker thread
+        Uni<ResponseSubmitted> prepared = authenticator.decidesFromMemory(authorization, apiKey, org)
+                ? Uni.createFrom().item(prepare)
+                : onWorker(prepare);
+        return answeredOnRequestContext(prepared.chain(response -> publisher.publish(response).map(ignored -> {
             metrics.accepted(response.instrument(), 1);
             return RestResponse.status(RestResponse.Status.ACCEPTED, new Accepted(response.responseId()));
         })).onFailure(ProblemException.class).invoke(e -> metrics.rejected((ProblemException) e, 1)));

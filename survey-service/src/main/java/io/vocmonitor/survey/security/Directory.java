@@ -58,6 +58,26 @@ public class Directory {
         return lookup(organisations, id, () -> loader.organisation(id));
     }
 
+    /**
+     * Whether the organisation, and the key with that hash unless it is null, are known and fresh: then a
+     * request needs no database work and can be decided where it arrived.
+     */
+    public boolean holdsFresh(String organisationId, String keyHash) {
+        long now = System.nanoTime();
+        if (!fresh(organisations.get(organisationId), now)) {
+            return false;
+        }
+        if (keyHash == null) {
+            return true;
+        }
+        Cached<KeyInfo> key = keys.get(keyHash);
+        return fresh(key, now) && key.value().map(k -> fresh(organisations.get(k.organisationId()), now)).orElse(false);
+    }
+
+    private boolean fresh(Cached<?> cached, long now) {
+        return cached != null && now - cached.loadedAt() < settings.freshFor().toNanos();
+    }
+
     /** Forgets what is known of the organisation and its keys, after a change to them. */
     public void forget(String organisationId) {
         organisations.remove(organisationId);
