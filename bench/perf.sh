@@ -107,7 +107,7 @@ suite_ingest() {
     tools register bench-ingest 1 > /dev/null
     stop_consumers dashboard
     export BENCH_ORG=bench-ingest-0001 BENCH_TOKEN="$TOKEN" BENCH_BATCH=0
-    wrk -t2 -c32 -d10s -s bench/wrk/responses.lua "$SURVEY" > /dev/null # warm-up
+    wrk -t2 -c32 -d30s -s bench/wrk/responses.lua "$SURVEY" > /dev/null # warm-up of the JIT after a fresh start
     local table="| connections | health req/s | ingest accepted/s | ratio | ingest p50 ms | ingest p99 ms | health p99 ms | refused |
 |---|---|---|---|---|---|---|---|"
     local c health ingest
