@@ -1,5 +1,6 @@
 package io.vocmonitor.survey.service;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -9,6 +10,8 @@ import io.vocmonitor.events.Topics;
 import io.vocmonitor.survey.config.SurveyConfig;
 import io.vocmonitor.survey.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
@@ -35,6 +39,7 @@ public class ResponsePublisher {
     public static final String CHANNEL = "responses";
 
     private static final Logger LOG = Logger.getLogger(ResponsePublisher.class);
+    private static final Duration METADATA_WAIT = Duration.ofSeconds(5);
 
     private final KafkaClientService clients;
     private final SurveyConfig config;
@@ -101,6 +106,29 @@ public class ResponsePublisher {
                     }
                     return answer;
                 });
+    }
+
+    /**
+     * Fetches the topic's metadata before the first request: the producer is configured never to wait for it
+     * in {@code send} ({@code max.block.ms=0}), so without it the first responses would be refused. Gives up
+     * after {@link #METADATA_WAIT} when the broker is down; requests are then refused until it is back.
+     */
+    void fetchMetadata(@Observes StartupEvent event) throws InterruptedException {
+        long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+        while (true) {
+            try {
+                producer().partitionsFor(Topics.RESPONSES);
+                return;
+            } catch (KafkaException notYet) {
+                // the failed call asked the producer's network thread for the metadata
+                if (System.nanoTime() > deadline) {
+                    LOG.warnf("no metadata for %s after %d s: %s", Topics.RESPONSES, METADATA_WAIT.toSeconds(),
+                            notYet.toString());
+                    return;
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     private Producer<String, String> producer() {
