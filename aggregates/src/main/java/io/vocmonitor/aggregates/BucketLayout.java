@@ -156,42 +156,6 @@ public final class BucketLayout {
         return text.append('}').toString();
     }
 
-    /** Reads PostgreSQL's text form of a one-dimensional {@code bigint[]} without NULLs. */
-    public static long[] fromSql(String text) {
-        int length = text.length();
-        if (length < 2 || text.charAt(0) != '{' || text.charAt(length - 1) != '}') {
-            throw new IllegalArgumentException("not an array: " + text);
-        }
-        if (length == 2) {
-            return new long[0];
-        }
-        int count = 1;
-        for (int i = 1; i < length - 1; i++) {
-            if (text.charAt(i) == ',') {
-                count++;
-            }
-        }
-        long[] array = new long[count];
-        int index = 0;
-        long value = 0;
-        boolean negative = false;
-        for (int i = 1; i < length; i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '}') {
-                array[index++] = negative ? -value : value;
-                value = 0;
-                negative = false;
-            } else if (c == '-') {
-                negative = true;
-            } else if (c >= '0' && c <= '9') {
-                value = value * 10 + (c - '0');
-            } else {
-                throw new IllegalArgumentException("not an array of integers: " + text);
-            }
-        }
-        return array;
-    }
-
     private static long slot(long[] array, int index) {
         return index < array.length ? array[index] : 0;
     }

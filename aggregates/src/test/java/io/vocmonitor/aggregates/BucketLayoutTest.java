@@ -95,17 +95,15 @@ class BucketLayoutTest {
     }
 
     @Test
-    void postgresTextFormRoundTrips() {
-        long[] array = {0, -2, 4, 1234567890123L, -1};
-        assertThat(BucketLayout.toSql(array)).isEqualTo("{0,-2,4,1234567890123,-1}");
-        assertThat(BucketLayout.fromSql("{0,-2,4,1234567890123,-1}")).containsExactly(array);
-        assertThat(BucketLayout.fromSql("{}")).isEmpty();
-        assertThatThrownBy(() -> BucketLayout.fromSql("{1,NULL}")).isInstanceOf(IllegalArgumentException.class);
+    void postgresTextForm() {
+        assertThat(BucketLayout.toSql(new long[] {0, -2, 4, 1234567890123L, -1}))
+                .isEqualTo("{0,-2,4,1234567890123,-1}");
+        assertThat(BucketLayout.toSql(new long[0])).isEqualTo("{}");
     }
 
     private static ScoreSums roundTrip(Instrument instrument, ScoreSums sums) {
         BucketLayout layout = BucketLayout.of(instrument);
-        return layout.decode(BucketLayout.fromSql(BucketLayout.toSql(layout.encode(sums))));
+        return layout.decode(layout.encode(sums));
     }
 
     private static ResponseSubmitted.Builder base(Instrument instrument) {

@@ -21,6 +21,7 @@ import io.vocmonitor.scoring.service.DeadLetters;
 import io.vocmonitor.testing.TopicProbe;
 import io.vocmonitor.testing.VocInfrastructure;
 import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -28,6 +29,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,7 +214,7 @@ class ScoringListenerTest {
     /** An item's sums in the organisation's buckets of a day and channel, by their old column names; null when no bucket. */
     private Map<String, Long> bucket(String org, String day, String channel, String item) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "voc_scoring", "");
-             PreparedStatement s = c.prepareStatement("SELECT instrument, sums::text FROM scoring.bucket "
+             PreparedStatement s = c.prepareStatement("SELECT instrument, sums FROM scoring.bucket "
                      + "WHERE organisation_id = ? AND day = ?::date AND channel = ?")) {
             s.setString(1, org);
             s.setString(2, day);
@@ -221,7 +223,7 @@ class ScoringListenerTest {
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
                     ScoreSums row = BucketLayout.of(Instrument.valueOf(rows.getString(1)))
-                            .decode(BucketLayout.fromSql(rows.getString(2)));
+                            .decode(longs(rows.getArray(2)));
                     sums = sums == null ? row : sums.plus(row);
                 }
             }
@@ -275,5 +277,10 @@ class ScoringListenerTest {
                 .filter(line -> line.startsWith(series + " ") || line.startsWith(series + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
+    }
+
+    /** A {@code bigint[]} column's values. */
+    static long[] longs(Array array) throws SQLException {
+        return Arrays.stream((Long[]) array.getArray()).mapToLong(Long::longValue).toArray();
     }
 }

@@ -50,7 +50,7 @@ class ResponseResourceTest {
 
     @Test
     void kafkasLz4CodecCompressesWithTheNativeLibrary() {
-        // without Lz4Native, the codec would fall back to the pure-Java compressor inside Quarkus' class loader
+        // lz4-java is a parent-first artifact: inside Quarkus' class loader it would fall back to pure Java
         assertThat(LZ4Factory.fastestInstance().toString()).isEqualTo("LZ4Factory:JNI");
     }
 

@@ -68,17 +68,7 @@ public class ReadAccess {
                     || !sameSecret(authorization.substring(BEARER.length()).trim(), adminToken)) {
                 throw new ProblemException(Status.UNAUTHORIZED, "the bearer token is not valid");
             }
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(ORGANISATION_LOOKUP)) {
-                s.setString(1, organisationId);
-                try (ResultSet rows = s.executeQuery()) {
-                    if (!rows.next()) {
-                        throw new ProblemException(Status.NOT_FOUND, "no organisation '" + organisationId + "'");
-                    }
-                    return versions(rows, 2);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("organisation lookup failed", e);
-            }
+            return organisationVersions(organisationId);
         }
         if (apiKey == null || apiKey.isBlank()) {
             throw new ProblemException(Status.UNAUTHORIZED, "send an X-Api-Key header (read key) or an admin bearer token");
@@ -104,6 +94,21 @@ public class ReadAccess {
         }
         rateLimiter.acquire(hash);
         return versions;
+    }
+
+    /** For the admin: the organisation's score versions; 404 when it does not exist. */
+    private Map<Instrument, Long> organisationVersions(String organisationId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(ORGANISATION_LOOKUP)) {
+            s.setString(1, organisationId);
+            try (ResultSet rows = s.executeQuery()) {
+                if (!rows.next()) {
+                    throw new ProblemException(Status.NOT_FOUND, "no organisation '" + organisationId + "'");
+                }
+                return versions(rows, 2);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("organisation lookup failed", e);
+        }
     }
 
     /** The versions in columns {@code column} (instrument) and {@code column + 1}, from the current row on. */

@@ -43,8 +43,8 @@ public class ResponseListener {
 
     /** A record with its decoded event. */
     private record Decoded(ConsumerRecord<String, String> record, ResponseEvent event) {
-        ReceivedEvent received() {
-            return new ReceivedEvent(event, record.value());
+        ReceivedEvent<ResponseEvent> received() {
+            return new ReceivedEvent<>(event, record.value());
         }
     }
 
@@ -100,7 +100,8 @@ public class ResponseListener {
     }
 
     /** Applies the events in one transaction, waiting out transient database failures. */
-    private BatchOutcome applyPatiently(List<ReceivedEvent> events) throws InterruptedException, SQLException {
+    private BatchOutcome applyPatiently(List<ReceivedEvent<ResponseEvent>> events)
+            throws InterruptedException, SQLException {
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             try {

@@ -3,5 +3,5 @@ package io.vocmonitor.scoring.service;
 import io.vocmonitor.events.ResponseEvent;
 
 /** A decoded response event with the JSON it was read from, which the archive keeps as received. */
-public record ReceivedEvent(ResponseEvent event, String json) {
+public record ReceivedEvent<E extends ResponseEvent>(E event, String json) {
 }

@@ -83,7 +83,8 @@ public class ScoreStore {
      * Records the submissions in the ledger and archive, each with the JSON it was received as; answers the ids
      * that were not there before.
      */
-    public Set<UUID> recordNew(Connection connection, List<ReceivedEvent> responses) throws SQLException {
+    public Set<UUID> recordNew(Connection connection, List<ReceivedEvent<ResponseSubmitted>> responses)
+            throws SQLException {
         int size = responses.size();
         UUID[] ids = new UUID[size];
         String[] organisations = new String[size];
@@ -92,7 +93,7 @@ public class ScoreStore {
         String[] receivedAt = new String[size];
         String[] payloads = new String[size];
         for (int i = 0; i < size; i++) {
-            ResponseSubmitted r = (ResponseSubmitted) responses.get(i).event();
+            ResponseSubmitted r = responses.get(i).event();
             ids[i] = r.responseId();
             organisations[i] = r.organisationId();
             instruments[i] = r.instrument().name();
@@ -156,7 +157,8 @@ public class ScoreStore {
         String[] touchpoints = new String[rows];
         Integer[] firstSlots = new Integer[rows];
         Integer[] lastSlots = new Integer[rows];
-        List<long[]> arrays = new ArrayList<>(rows);
+        long[] allSums = new long[deltas.keySet().stream()
+                .mapToInt(key -> BucketLayout.of(key.instrument()).width()).sum()];
         int slots = 0;
         int row = 0;
         // in key order, so concurrent batches lock the rows they share in the same order
@@ -170,15 +172,9 @@ public class ScoreStore {
             touchpoints[row] = key.touchpoint();
             firstSlots[row] = slots + 1;
             lastSlots[row] = slots + sums.length;
-            arrays.add(sums);
+            System.arraycopy(sums, 0, allSums, slots, sums.length);
             slots += sums.length;
             row++;
-        }
-        long[] allSums = new long[slots];
-        int at = 0;
-        for (long[] sums : arrays) {
-            System.arraycopy(sums, 0, allSums, at, sums.length);
-            at += sums.length;
         }
         try (PreparedStatement statement = connection.prepareStatement(ADD_TO_BUCKETS)) {
             statement.setArray(1, textArray(connection, organisations));

@@ -46,7 +46,7 @@ public class ScoringService {
 
     /** Rolls back on any failure, checked ones included: a batch applies whole or not at all. */
     @Transactional(rollbackOn = Exception.class)
-    public BatchOutcome apply(List<ReceivedEvent> events) throws SQLException {
+    public BatchOutcome apply(List<ReceivedEvent<ResponseEvent>> events) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Map<BucketKey, ScoreSums> deltas = new HashMap<>();
             List<ResponseSubmitted> applied = new ArrayList<>();
@@ -54,11 +54,12 @@ public class ScoringService {
             int duplicates = 0;
 
             // submissions are recorded in runs, one statement per run of consecutive submissions
-            Map<UUID, ReceivedEvent> run = new LinkedHashMap<>();
-            for (ReceivedEvent received : events) {
+            Map<UUID, ReceivedEvent<ResponseSubmitted>> run = new LinkedHashMap<>();
+            for (ReceivedEvent<ResponseEvent> received : events) {
                 ResponseEvent event = received.event();
                 if (event instanceof ResponseSubmitted submitted) {
-                    if (run.putIfAbsent(submitted.responseId(), received) != null) {
+                    ReceivedEvent<ResponseSubmitted> submission = new ReceivedEvent<>(submitted, received.json());
+                    if (run.putIfAbsent(submitted.responseId(), submission) != null) {
                         duplicates++;
                     }
                 } else if (event instanceof ResponseRetracted retraction) {
@@ -93,13 +94,14 @@ public class ScoringService {
     }
 
     /** Records a run of submissions; adds the new ones to the deltas and answers how many were known. */
-    private int recordRun(Connection connection, Map<UUID, ReceivedEvent> run, List<ResponseSubmitted> applied,
+    private int recordRun(Connection connection, Map<UUID, ReceivedEvent<ResponseSubmitted>> run,
+            List<ResponseSubmitted> applied,
             Map<BucketKey, ScoreSums> deltas) throws SQLException {
         if (run.isEmpty()) {
             return 0;
         }
         Set<UUID> fresh = store.recordNew(connection, List.copyOf(run.values()));
-        List<ResponseSubmitted> newlyApplied = run.values().stream().map(r -> (ResponseSubmitted) r.event())
+        List<ResponseSubmitted> newlyApplied = run.values().stream().map(ReceivedEvent::event)
                 .filter(r -> fresh.contains(r.responseId())).toList();
         Map<ResponseSubmitted, String> labels = touchpoints.labelsFor(connection, newlyApplied, true);
         for (ResponseSubmitted response : newlyApplied) {

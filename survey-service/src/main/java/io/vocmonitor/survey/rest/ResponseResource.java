@@ -69,19 +69,24 @@ public class ResponseResource {
                     + "which case nothing was stored. Re-posting a responseId is accepted and counted once.")
     public Uni<RestResponse<Accepted>> submit(@RestPath String org, @RestHeader("Authorization") String authorization,
             @RestHeader("X-Api-Key") String apiKey, byte[] body) {
-        Supplier<ResponseSubmitted> prepare = () -> {
-            Directory.OrganisationInfo organisation = authenticator.requireIngest(authenticator.authenticate(authorization, apiKey), org);
-            return pseudonymiser.apply(organisation, parser.parse(org, parser.readJson(body), Instant.now()));
-        };
-        // with the credentials and the organisation in memory the request is decided where it arrived; the
-        // database, when it must be asked, is asked from a worker thread
-        Uni<ResponseSubmitted> prepared = authenticator.decidesFromMemory(authorization, apiKey, org)
-                ? Uni.createFrom().item(prepare)
-                : onWorker(prepare);
-        return answeredOnRequestContext(prepared.chain(response -> publisher.publish(response).map(ignored -> {
-            metrics.accepted(response.instrument(), 1);
-            return RestResponse.status(RestResponse.Status.ACCEPTED, new Accepted(response.responseId()));
-        })).onFailure(ProblemException.class).invoke(e -> metrics.rejected((ProblemException) e, 1)));
+        return answeredOnRequestContext(Uni.createFrom().item(() -> authenticator.credentials(authorization, apiKey))
+                .chain(credentials -> {
+                    Supplier<ResponseSubmitted> prepare = () -> {
+                        Directory.OrganisationInfo organisation =
+                                authenticator.requireIngest(authenticator.authenticate(credentials), org);
+                        return pseudonymiser.apply(organisation,
+                                parser.parse(org, parser.readJson(body), Instant.now()));
+                    };
+                    // with the credentials and the organisation in memory the request is decided where it arrived;
+                    // the database, when it must be asked, is asked from a worker thread
+                    return authenticator.decidesFromMemory(credentials, org) ? Uni.createFrom().item(prepare)
+                            : onWorker(prepare);
+                })
+                .chain(response -> publisher.publish(response).map(ignored -> {
+                    metrics.accepted(response.instrument(), 1);
+                    return RestResponse.status(RestResponse.Status.ACCEPTED, new Accepted(response.responseId()));
+                }))
+                .onFailure(ProblemException.class).invoke(e -> metrics.rejected((ProblemException) e, 1)));
     }
 
     @POST

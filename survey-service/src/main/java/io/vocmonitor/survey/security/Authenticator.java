@@ -29,7 +29,22 @@ public class Authenticator {
         this.directory = directory;
     }
 
+    /** What the request presents: the admin token, checked already, or the hash of an API key (the key itself). */
+    public record Credentials(String keyHash) {
+
+        static final Credentials ADMIN = new Credentials(null);
+
+        boolean isAdmin() {
+            return keyHash == null;
+        }
+    }
+
     public Caller authenticate(String authorization, String apiKey) {
+        return authenticate(credentials(authorization, apiKey));
+    }
+
+    /** The request's credentials: 401 for a malformed header, a wrong admin token or no credentials at all. */
+    public Credentials credentials(String authorization, String apiKey) {
         if (authorization != null && !authorization.isBlank()) {
             if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 throw ProblemException.unauthorised("the Authorization header must be 'Bearer <admin token>'");
@@ -39,36 +54,38 @@ public class Authenticator {
             if (adminToken.isEmpty() || !ApiKeys.sameSecret(token, adminToken)) {
                 throw ProblemException.unauthorised("the bearer token is not valid");
             }
-            return Caller.ADMIN;
+            return Credentials.ADMIN;
         }
         if (apiKey != null && !apiKey.isBlank()) {
-            String hash = ApiKeys.hash(apiKey.trim());
-            Directory.KeyInfo key = directory.key(hash)
-                    .filter(k -> ApiKeys.sameSecret(k.keyHash(), hash))
-                    .orElseThrow(() -> ProblemException.unauthorised("the API key is not valid"));
-            boolean active = directory.organisation(key.organisationId()).map(Directory.OrganisationInfo::active)
-                    .orElse(false);
-            if (!active) {
-                throw ProblemException.unauthorised("the API key's organisation is deactivated");
-            }
-            rateLimiter.acquire(hash);
-            return new Caller(key.organisationId(), key.scope());
+            return new Credentials(ApiKeys.hash(apiKey.trim()));
         }
         throw ProblemException.unauthorised("send an X-Api-Key header or an admin bearer token");
     }
 
+    /** Who the credentials belong to: 401 for a key that is unknown, revoked or of a deactivated organisation. */
+    public Caller authenticate(Credentials credentials) {
+        if (credentials.isAdmin()) {
+            return Caller.ADMIN;
+        }
+        String hash = credentials.keyHash();
+        Directory.KeyInfo key = directory.key(hash)
+                .filter(k -> ApiKeys.sameSecret(k.keyHash(), hash))
+                .orElseThrow(() -> ProblemException.unauthorised("the API key is not valid"));
+        boolean active = directory.organisation(key.organisationId()).map(Directory.OrganisationInfo::active)
+                .orElse(false);
+        if (!active) {
+            throw ProblemException.unauthorised("the API key's organisation is deactivated");
+        }
+        rateLimiter.acquire(hash);
+        return new Caller(key.organisationId(), key.scope());
+    }
+
     /**
-     * Whether {@link #authenticate} and {@link #requireIngest} can decide the request from what the directory
-     * holds in memory, without the database.
+     * Whether {@link #authenticate(Credentials)} and {@link #requireIngest} can decide about these credentials
+     * and the organisation from what the directory holds in memory, without the database.
      */
-    public boolean decidesFromMemory(String authorization, String apiKey, String organisationId) {
-        if (authorization != null && !authorization.isBlank()) {
-            return directory.holdsFresh(organisationId, null);
-        }
-        if (apiKey != null && !apiKey.isBlank()) {
-            return directory.holdsFresh(organisationId, ApiKeys.hash(apiKey.trim()));
-        }
-        return true;
+    public boolean decidesFromMemory(Credentials credentials, String organisationId) {
+        return directory.holdsFresh(organisationId, credentials.keyHash());
     }
 
     public void requireAdmin(Caller caller) {

@@ -87,7 +87,7 @@ public class Directory {
     private <T> Optional<T> lookup(Map<String, Cached<T>> cache, String id, Supplier<Optional<T>> load) {
         long now = System.nanoTime();
         Cached<T> cached = cache.get(id);
-        if (cached != null && now - cached.loadedAt() < settings.freshFor().toNanos()) {
+        if (fresh(cached, now)) {
             return cached.value();
         }
         boolean avoided = now - databaseAvoidedUntil < 0;
