@@ -30,6 +30,12 @@ if [[ ! -f bench/target/runtime.classpath ]]; then
     ./mvnw -B -q -pl bench -am package -DskipTests
 fi
 CP="bench/target/classes:$(cat bench/target/runtime.classpath)"
+# the harness counts in ./voc's database: VOC_DB_NAME, VOC_PG_SUPERUSER, the embedded server's port or 5432
+# shellcheck source=/dev/null
+{ read -r DB_NAME; read -r PG_SUPERUSER; read -r PG_PORT; } \
+    <<< "$(source ./voc && printf '%s\n' "$DB_NAME" "$PG_SUPERUSER" "$(pg_port)")"
+export VOC_BENCH_JDBC="${VOC_BENCH_JDBC:-jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME}" \
+    VOC_BENCH_JDBC_USER="${VOC_BENCH_JDBC_USER:-$PG_SUPERUSER}"
 
 # stops a process ./voc started and waits until it is gone
 stop_cmd() { echo "p=\$(cat .voc/run/$1.pid); kill $2 \$p; while kill -0 \$p 2>/dev/null; do sleep 0.2; done"; }

@@ -17,7 +17,8 @@
 #            beside that GROUP BY over the raw archive; 304 polls beside GET /q/health/live
 #
 # Needs wrk (apt-get install wrk). Environment: BENCH_SECONDS (per wrk run, default 15), BENCH_DRAIN (responses,
-# default 1000000), BENCH_FRESH_RATE (overrides the freshness rate).
+# default 1000000), BENCH_FRESH_RATE (overrides the freshness rate); the database is ./voc's (VOC_DB_NAME,
+# VOC_PG_SUPERUSER, the embedded server's port). A suite that fails or is interrupted brings the platform back.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,6 +37,12 @@ die() {
 }
 say() { printf '%s\n' "$*" >&2; }
 
+for suite in "${SUITES[@]}"; do
+    case "$suite" in
+        ingest | batch | freshness | drain | reads) ;;
+        *) die "unknown suite $suite (ingest, batch, freshness, drain, reads)" ;;
+    esac
+done
 command -v wrk > /dev/null || die "wrk is missing: apt-get install wrk"
 ./voc status > /dev/null || die "start the platform first: ./voc up"
 if [[ ! -f bench/target/runtime.classpath || bench/src -nt bench/target/runtime.classpath ]]; then
@@ -46,6 +53,16 @@ CP="bench/target/classes:$(cat bench/target/runtime.classpath)"
 KAFKA_CP="deploy/local/target/classes:$(cat deploy/local/target/runtime.classpath)"
 TOKEN="$(cat .voc/admin-token)"
 mkdir -p "$STATE"
+
+# ./voc's functions (pid checks, stop_component) and settings, in a subshell: sourced, ./voc only defines them
+# shellcheck source=/dev/null
+voc_fn() { (source ./voc && "$@"); }
+# the database as ./voc runs it: VOC_DB_NAME, VOC_PG_SUPERUSER, the embedded server's port or 5432
+# shellcheck source=/dev/null
+{ read -r DB_NAME; read -r PG_SUPERUSER; read -r PG_PORT; } \
+    <<< "$(source ./voc && printf '%s\n' "$DB_NAME" "$PG_SUPERUSER" "$(pg_port)")"
+export VOC_BENCH_JDBC="${VOC_BENCH_JDBC:-jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME}" \
+    VOC_BENCH_JDBC_USER="${VOC_BENCH_JDBC_USER:-$PG_SUPERUSER}"
 
 tools() { java -cp "$CP" io.vocmonitor.bench.PerfTools "$@"; }
 # the value of KEY in a "RESULT k=v …" or "BENCH k=v …" line
@@ -65,8 +82,8 @@ measure() {
 rss() {
     local line="" svc pid
     for svc in survey scoring dashboard; do
-        pid="$(cat ".voc/run/$svc.pid" 2>/dev/null || true)"
-        if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+        if voc_fn running "$svc"; then
+            pid="$(voc_fn pid_of "$svc")"
             line+="$svc $(awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$pid/status") MB, "
         else
             line+="$svc not running, "
@@ -75,18 +92,12 @@ rss() {
     echo "${line%, }"
 }
 
-stop_instance() {
-    local pid
-    pid="$(cat ".voc/run/$1.pid" 2>/dev/null || true)"
-    [[ -n "$pid" ]] || return 0
-    kill "$pid" 2> /dev/null || return 0
-    while kill -0 "$pid" 2> /dev/null; do sleep 0.2; done
-}
 scoring_instances() { ls .voc/run/ | sed -n 's/^\(scoring[-0-9]*\)\.pid$/\1/p'; }
-# stops every scoring instance, and with "dashboard" the dashboard too; ./voc up brings them back
+# stops every scoring instance, and with "dashboard" the dashboard too, as ./voc down does (never a stranger that
+# got a pid of a stale pid file); ./voc up brings them back
 stop_consumers() {
     local svc
-    for svc in $(scoring_instances) "$@"; do stop_instance "$svc"; done
+    for svc in $(scoring_instances) "$@"; do voc_fn stop_component "$svc" 30 > /dev/null; done
 }
 
 report() {
@@ -158,11 +169,12 @@ suite_freshness() {
     tools await-caught-up 900 > /dev/null
     BENCH_ORG=bench-fresh-0002 BENCH_TOKEN="$TOKEN" BENCH_BATCH=0 BENCH_DELAY_MS=10 \
         wrk -t2 -c"$connections" -d70s -s bench/wrk/responses.lua "$SURVEY" > "$STATE/freshness-load.txt" &
-    local load=$!
+    LOAD=$!
     sleep 5
     local result table sent
     result="$(tools freshness 60)"
-    wait "$load"
+    wait "$LOAD"
+    LOAD=""
     sent="$(awk '/Requests\/sec:/ {printf "%.0f", $2}' "$STATE/freshness-load.txt")"
     table="| load, responses/s | probes | visible p50 ms | visible p99 ms | max ms | voc_scoring_freshness_seconds p50 / p99 ms |
 |---|---|---|---|---|---|
@@ -209,7 +221,7 @@ suite_drain() {
 suite_reads() {
     say "• reads: 1,000 organisations × 365 days of buckets"
     local archived
-    archived="$(psql -h 127.0.0.1 -U postgres -d voc -Atc "SELECT count(*) FROM scoring.response WHERE organisation_id LIKE 'bench-drain-%'")"
+    archived="$(psql -h 127.0.0.1 -p "$PG_PORT" -U "$PG_SUPERUSER" -d "$DB_NAME" -Atc "SELECT count(*) FROM scoring.response WHERE organisation_id LIKE 'bench-drain-%'")"
     ((archived >= 1000)) || die "no drained organisations: run bench/perf.sh drain first"
     export BENCH_TOKEN="$TOKEN" BENCH_PREFIX=bench-drain BENCH_ORGS=1000 BENCH_ETAG= BENCH_UNCACHED=
     local naive
@@ -248,11 +260,26 @@ suite_reads() {
     report "Dashboard reads" "\`bench/perf.sh reads\`: wrk, ${SECONDS_PER_RUN} s per run, a random organisation of 1,000 per request ($archived archived responses, a year of buckets each); the naive figure is a GROUP BY over the raw archive answering /serviceproof, one connection at a time; the 304 row compares with the dashboard's GET /q/health/live at the same concurrency in the same run. RSS after: $(rss)." "$table"
 }
 
+LOAD="" # the freshness suite's background load
+# the suites stop services on purpose and bring them back when they succeed; after a failure or an interrupt,
+# ./voc up does it here
+restore() {
+    local status=$?
+    trap - EXIT
+    ((status != 0)) || return 0
+    [[ -z "$LOAD" ]] || kill "$LOAD" 2> /dev/null || true
+    wait # the drain's ./voc up first: two at once would start a service twice
+    say "perf: bringing the platform back (./voc up)"
+    ./voc up > /dev/null || say "perf: ./voc up failed; see ./voc status"
+    exit "$status"
+}
+trap restore EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
 for suite in "${SUITES[@]}"; do
-    case "$suite" in
-        ingest | batch | freshness | drain | reads) "suite_$suite" ;;
-        *) die "unknown suite $suite (ingest, batch, freshness, drain, reads)" ;;
-    esac
+    "suite_$suite"
 done
 say ""
 say "Appended to BENCHMARKS.md"
