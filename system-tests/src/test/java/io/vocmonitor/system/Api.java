@@ -1,67 +1,120 @@
 package io.vocmonitor.system;
 
-import static io.restassured.RestAssured.given;
-
 import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
 
-/** The platform's public API as the system tests use it: one place for paths and credentials. */
+/** The platform's public API as the system tests use it: one place for paths, credentials and how JSON is read. */
 final class Api {
 
     /** A registered organisation and its keys. */
     record Org(String id, String ingestKey, String readKey) {
     }
 
+    private static final String ADMIN = "Bearer " + Platform.ADMIN_TOKEN;
+
+    /**
+     * This API's own settings rather than RestAssured's global ones, so that no test depends on which class ran
+     * first: JSON numbers read as doubles, as the score comparisons to 1e-9 need (a float is not that precise).
+     */
+    private static final RequestSpecification SETTINGS = new RequestSpecBuilder()
+            .setConfig(RestAssuredConfig.config().jsonConfig(
+                    JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE)))
+            .build();
+
     private final Platform platform;
 
-    /** Also makes JSON numbers read as doubles, as the score comparisons expect. */
     Api(Platform platform) {
         this.platform = platform;
-        RestAssured.config = RestAssured.config().jsonConfig(
-                JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
+    /** Where every request of the system tests starts, instead of {@code RestAssured.given()}. */
+    RequestSpecification given() {
+        return RestAssured.given().spec(SETTINGS);
+    }
+
+    /** A request with an organisation's ingest or read key. */
+    RequestSpecification withKey(String key) {
+        return given().header("X-Api-Key", key);
+    }
+
+    /** A request with the platform administrator's token. */
+    RequestSpecification asAdmin() {
+        return given().header("Authorization", ADMIN);
+    }
+
+    /** The organisations' collection on the survey-service. */
+    String organisations() {
+        return platform.url("survey") + "/api/v1/organisations";
+    }
+
+    /** The organisation on the survey-service: its responses and its administration. */
+    String survey(Org org) {
+        return organisations() + "/" + org.id();
+    }
+
+    /** The organisation on the dashboard-service: its scores, alerts and stream. */
+    String dashboard(Org org) {
+        return platform.url("dashboard") + "/api/v1/organisations/" + org.id();
     }
 
     Org register(String prefix) {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        JsonPath created = given().header("Authorization", "Bearer " + Platform.ADMIN_TOKEN).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "name", "Org " + id, "sector", "HEALTHCARE"))
-                .when().post(platform.url("survey") + "/api/v1/organisations")
-                .then().statusCode(201).extract().jsonPath();
-        return new Org(id, created.getString("ingestKey"), created.getString("readKey"));
+        return register(Map.of("id", id, "name", "Org " + id, "sector", "HEALTHCARE"));
     }
 
-    void post(Org org, Object body, int status) {
-        given().header("X-Api-Key", org.ingestKey()).contentType(ContentType.JSON).body(body)
-                .when().post(platform.url("survey") + "/api/v1/organisations/{org}/responses", org.id())
+    /** Registers an organisation described by the given fields, as the administrator. */
+    Org register(Map<String, Object> organisation) {
+        JsonPath created = asAdmin().contentType(ContentType.JSON).body(organisation)
+                .when().post(organisations())
+                .then().statusCode(201).extract().jsonPath();
+        return new Org(created.getString("id"), created.getString("ingestKey"), created.getString("readKey"));
+    }
+
+    /** The organisation with the new keys the administrator's rotation hands out. */
+    Org rotateKeys(Org org) {
+        JsonPath rotated = asAdmin().when().post(survey(org) + "/keys/rotate")
+                .then().statusCode(200).extract().jsonPath();
+        return new Org(org.id(), rotated.getString("ingestKey"), rotated.getString("readKey"));
+    }
+
+    /** Submits one response; the answer is returned for checks beyond the status. */
+    ValidatableResponse post(Org org, Object body, int status) {
+        return withKey(org.ingestKey()).contentType(ContentType.JSON).body(body)
+                .when().post(survey(org) + "/responses")
                 .then().statusCode(status);
     }
 
     JsonPath batch(Org org, Object items) {
-        return given().header("X-Api-Key", org.ingestKey()).contentType(ContentType.JSON).body(items)
-                .when().post(platform.url("survey") + "/api/v1/organisations/{org}/responses/batch", org.id())
+        return withKey(org.ingestKey()).contentType(ContentType.JSON).body(items)
+                .when().post(survey(org) + "/responses/batch")
                 .then().statusCode(200).extract().jsonPath();
     }
 
     JsonPath importCsv(Org org, String csv) {
-        return given().header("X-Api-Key", org.ingestKey()).contentType("text/csv").body(csv)
-                .when().post(platform.url("survey") + "/api/v1/organisations/{org}/responses/import", org.id())
+        return withKey(org.ingestKey()).contentType("text/csv").body(csv)
+                .when().post(survey(org) + "/responses/import")
                 .then().statusCode(200).extract().jsonPath();
     }
 
     void retract(Org org, String responseId) {
-        given().header("X-Api-Key", org.ingestKey())
-                .when().delete(platform.url("survey") + "/api/v1/organisations/{org}/responses/{id}", org.id(), responseId)
+        withKey(org.ingestKey())
+                .when().delete(survey(org) + "/responses/" + responseId)
                 .then().statusCode(202);
     }
 
+    /** A dashboard resource of the organisation, query included, read with its read key. */
     JsonPath scores(Org org, String resource) {
-        return given().header("X-Api-Key", org.readKey())
-                .when().get(platform.url("dashboard") + "/api/v1/organisations/{org}/" + resource, org.id())
+        return withKey(org.readKey())
+                .when().get(dashboard(org) + "/" + resource)
                 .then().statusCode(200).extract().jsonPath();
     }
 

@@ -1,11 +1,9 @@
 package io.vocmonitor.system;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vocmonitor.system.ReferenceScores.Raw;
 import java.time.Duration;
@@ -17,29 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The walking skeleton end to end: responses posted to the survey-service travel through the real broker to
  * the scoring-service and come out of the dashboard-service as exactly the numbers of SPEC §2.1 and §2.3,
  * with repeated responses counted once and invalid ones not at all.
  */
-@ExtendWith(SharedPlatform.class)
+@SystemTest
 class EndToEndIT {
 
     private static final double EPS = 1e-9;
-    private static final String ADMIN = "Bearer " + Platform.ADMIN_TOKEN;
 
-    private static Platform platform;
-    private static Api api;
-
-    @BeforeAll
-    static void start(Platform shared) {
-        platform = shared;
-        api = new Api(platform);
-    }
+    private Platform platform;
+    private Api api;
 
     @Test
     void serviceProofScoresAreExactAfterTheWholeTrip() {
@@ -70,9 +59,7 @@ class EndToEndIT {
                 "{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 4}, \"channel\": \"FAX\"}",
                 "{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 4}, \"answeredAt\": \"2099-01-01T00:00:00Z\"}",
                 "not json at all")) {
-            given().header("X-Api-Key", org.ingestKey()).contentType(ContentType.JSON).body(invalid)
-                    .when().post(platform.url("survey") + "/api/v1/organisations/{org}/responses", org.id())
-                    .then().statusCode(400).contentType("application/problem+json");
+            api.post(org, invalid, 400).contentType("application/problem+json");
         }
         for (int i = 0; i < 7; i++) {
             api.post(neighbour, body(randomResponse(random), random), 202);
@@ -124,9 +111,7 @@ class EndToEndIT {
         assertThat(summary.getDouble("serviceproof.nps")).isCloseTo(nps[4], within(EPS));
 
         // the neighbour's key does not reach this organisation's scores
-        given().header("X-Api-Key", neighbour.readKey())
-                .when().get(platform.url("dashboard") + "/api/v1/organisations/{org}/serviceproof", org.id())
-                .then().statusCode(403);
+        api.withKey(neighbour.readKey()).when().get(api.dashboard(org) + "/serviceproof").then().statusCode(403);
     }
 
     @Test
@@ -138,11 +123,11 @@ class EndToEndIT {
                 .contains("voc_responses_duplicate_total").contains("voc_responses_retracted_total")
                 .contains("voc_dead_letters_total").contains("voc_scoring_batch_size_count")
                 .contains("voc_scoring_freshness_seconds_count");
-        for (String service : List.of("survey", "scoring", "dashboard")) {
+        for (String service : Platform.SERVICES) {
             assertThat(api.metrics(service)).as(service).contains("jvm_memory_used_bytes")
                     .contains("http_server_active_requests").contains("kafka_app_info_start_time_ms");
-            given().when().get(platform.url(service) + "/q/openapi").then().statusCode(200);
-            given().when().get(platform.url(service) + "/q/health/live").then().statusCode(200);
+            api.given().when().get(platform.url(service) + "/q/openapi").then().statusCode(200);
+            api.given().when().get(platform.url(service) + "/q/health/live").then().statusCode(200);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.vocmonitor.system;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -25,28 +24,20 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Nothing lost, nothing counted twice: a scoring crash between the database commit and the offset commit,
  * a broker outage under load, and two scoring instances sharing the partitions.
  */
-@ExtendWith(SharedPlatform.class)
+@SystemTest
 class FailureIT {
 
     private static final double EPS = 1e-9;
     private static final String SCORING_GROUP = "voc-scoring";
 
-    private static Platform platform;
-    private static Api api;
-
-    @BeforeAll
-    static void start(Platform shared) {
-        platform = shared;
-        api = new Api(platform);
-    }
+    private Platform platform;
+    private Api api;
 
     @Test
     void aCrashBetweenTheDatabaseCommitAndTheOffsetCommitChangesNothing() throws Exception {
@@ -55,13 +46,7 @@ class FailureIT {
         Api.Org org = api.register("crash");
         Random random = new Random(61);
         List<ReferenceScores.Raw> raws = new ArrayList<>();
-        List<Map<String, Object>> bodies = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            ReferenceScores.Raw raw = EndToEndIT.randomResponse(random);
-            raws.add(raw);
-            bodies.add(EndToEndIT.body(raw, random));
-        }
-        api.batch(org, bodies);
+        api.batch(org, randomBodies(200, random, raws));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                 .until(() -> api.scores(org, "summary").getInt("serviceproof.responses") == 200);
 
@@ -81,7 +66,7 @@ class FailureIT {
     @Test
     void aBrokerOutageIsA503WithinFiveSecondsAndNothingAcceptedIsLost() throws Exception {
         Api.Org org = api.register("outage");
-        String submit = platform.url("survey") + "/api/v1/organisations/" + org.id() + "/responses";
+        String submit = api.survey(org) + "/responses";
         String one = "{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 4}}";
         int accepted = 0;
         for (int i = 0; i < 20; i++) {
@@ -92,8 +77,7 @@ class FailureIT {
         platform.stopBroker();
         try {
             long started = System.nanoTime();
-            given().header("X-Api-Key", org.ingestKey()).contentType(ContentType.JSON).body(one).when().post(submit)
-                    .then().statusCode(503).header("Retry-After", "5");
+            api.post(org, one, 503).header("Retry-After", "5");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(5500));
 
             // a crowd during the outage is answered quickly and keeps no thread pool busy
@@ -110,21 +94,25 @@ class FailureIT {
             crowd.forEach(f -> statuses.merge(f.join().statusCode(), 1, Integer::sum));
             assertThat(statuses).containsOnlyKeys(503);
             assertThat(Duration.ofNanos(System.nanoTime() - crowdStarted)).isLessThan(Duration.ofSeconds(10));
-            given().when().get(platform.url("survey") + "/q/health/live").then().statusCode(200);
-            given().when().get(platform.url("survey") + "/q/health/ready").then().statusCode(503);
+            api.given().when().get(platform.url("survey") + "/q/health/live").then().statusCode(200);
+            api.given().when().get(platform.url("survey") + "/q/health/ready").then().statusCode(503);
+            // the dashboard still answers from the database, but says it is not ready, as SPEC §5 asks
+            api.given().when().get(platform.url("dashboard") + "/q/health/live").then().statusCode(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.given().when()
+                    .get(platform.url("dashboard") + "/q/health/ready").then().extract().statusCode() == 503);
         } finally {
             platform.startBroker();
         }
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                given().header("X-Api-Key", org.ingestKey()).contentType(ContentType.JSON).body(one).when().post(submit)
+                api.withKey(org.ingestKey()).contentType(ContentType.JSON).body(one).when().post(submit)
                         .then().extract().statusCode() == 202);
         accepted++;
         for (int i = 0; i < 20; i++) {
             api.post(org, one, 202);
             accepted++;
         }
-        for (String service : List.of("survey", "scoring", "dashboard")) {
+        for (String service : Platform.SERVICES) {
             platform.awaitReady(service);
         }
         int expected = accepted;
@@ -144,13 +132,7 @@ class FailureIT {
         Map<Api.Org, List<ReferenceScores.Raw>> posted = new HashMap<>();
         for (int round = 0; round < 3; round++) {
             for (Api.Org org : orgs) {
-                List<Map<String, Object>> bodies = new ArrayList<>();
-                for (int i = 0; i < 25; i++) {
-                    ReferenceScores.Raw raw = EndToEndIT.randomResponse(random);
-                    posted.computeIfAbsent(org, k -> new ArrayList<>()).add(raw);
-                    bodies.add(EndToEndIT.body(raw, random));
-                }
-                api.batch(org, bodies);
+                api.batch(org, randomBodies(25, random, posted.computeIfAbsent(org, k -> new ArrayList<>())));
             }
             if (round == 1) {
                 // a rebalance in the middle of the stream: the second instance dies, its partitions move back
@@ -166,8 +148,19 @@ class FailureIT {
         }
     }
 
+    /** Random ServiceProof responses to post; what each one answers is added to {@code raws}. */
+    private static List<Map<String, Object>> randomBodies(int count, Random random, List<ReferenceScores.Raw> raws) {
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ReferenceScores.Raw raw = EndToEndIT.randomResponse(random);
+            raws.add(raw);
+            bodies.add(EndToEndIT.body(raw, random));
+        }
+        return bodies;
+    }
+
     /** How many records of voc.responses the scoring group has consumed but not committed. */
-    private static long uncommittedRecords() throws Exception {
+    private long uncommittedRecords() throws Exception {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
         try (Admin admin = Admin.create(props)) {

@@ -1,5 +1,7 @@
 package io.vocmonitor.system;
 
+import static org.awaitility.Awaitility.await;
+
 import io.vocmonitor.events.Topics;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,6 +16,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * An Apache Kafka broker (KRaft, one node) in a process of its own, started from the local runtime's
@@ -64,17 +68,19 @@ final class KafkaProcess implements AutoCloseable {
         long seen = Files.exists(log) ? Files.size(log) : 0;
         process = run(directory.resolve("broker-" + starts + ".out"), "kafka.Kafka",
                 directory.resolve("server.properties").toString());
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).substring((int) seen).contains("Kafka Server started")) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the Kafka broker exited; see " + directory);
-            }
-            Thread.sleep(200);
+        Process started = process;
+        try {
+            await().atMost(START_TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .failFast("the Kafka broker exited; see " + directory, () -> !started.isAlive())
+                    // only what this start wrote: the log goes on from the broker's earlier runs
+                    .until(() -> Files.exists(log)
+                            && Files.readString(log).substring((int) seen).contains("Kafka Server started"));
+        } catch (TerminalFailureException exited) {
+            throw new IllegalStateException(exited.getMessage());
+        } catch (ConditionTimeoutException late) {
+            throw new IllegalStateException(
+                    "the Kafka broker did not start within " + START_TIMEOUT.toSeconds() + " s", late);
         }
-        throw new IllegalStateException("the Kafka broker did not start within " + START_TIMEOUT.toSeconds() + " s");
     }
 
     /** A clean shutdown (SIGTERM), waited for. */

@@ -1,6 +1,5 @@
 package io.vocmonitor.system;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -34,34 +33,25 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What dashboards poll and stream, end to end: any selection of days, channels and a touchpoint answers the
  * numbers of exactly those raw responses; trends per ISO week do too; a poll with a current ETag is a 304
  * until a response changes the scores; a stream announces each change within a second.
  */
-@ExtendWith(SharedPlatform.class)
+@SystemTest
 class LiveDashboardIT {
 
     private static final double EPS = 1e-9;
     private static final List<String> CHANNELS = List.of("PHONE", "EMAIL", "CHAT", "WEB");
     private static final List<String> TOUCHPOINTS = List.of("Billing", " billing ", "Delivery", "Returns");
 
-    private static Platform platform;
-    private static Api api;
+    private Api api;
 
     /** A posted response with what decides its buckets. */
     private record Posted(LocalDate day, String channel, String touchpoint, ReferenceScores.Raw serviceProof,
             RecoveryReference.Raw recovery) {
-    }
-
-    @BeforeAll
-    static void start(Platform shared) {
-        platform = shared;
-        api = new Api(platform);
     }
 
     @Test
@@ -121,7 +111,7 @@ class LiveDashboardIT {
             List<RecoveryReference.Raw> recovery = posted.stream().filter(selected).filter(p -> p.recovery() != null)
                     .map(Posted::recovery).toList();
 
-            JsonPath sp = get(org, "serviceproof?" + query);
+            JsonPath sp = api.scores(org, "serviceproof?" + query);
             assertThat(sp.getInt("responses")).as(query.toString()).isEqualTo(proof.size());
             if (proof.size() >= 5) {
                 assertThat(sp.getDouble("overall")).as(query.toString()).isCloseTo(ReferenceScores.overall(proof), within(EPS));
@@ -131,7 +121,7 @@ class LiveDashboardIT {
                 assertThat(sp.getString("overall")).isNull();
                 assertThat(sp.getBoolean("sufficient")).isFalse();
             }
-            JsonPath rec = get(org, "recovery?" + query);
+            JsonPath rec = api.scores(org, "recovery?" + query);
             assertThat(rec.getInt("responses")).as(query.toString()).isEqualTo(recovery.size());
             if (recovery.size() >= 5) {
                 double[] rii = RecoveryReference.rii(recovery);
@@ -148,8 +138,8 @@ class LiveDashboardIT {
         Map<String, List<Posted>> weeks = posted.stream().collect(Collectors.groupingBy(
                 p -> String.format("%d-W%02d", p.day().get(IsoFields.WEEK_BASED_YEAR), p.day().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
                 TreeMap::new, Collectors.toList()));
-        JsonPath overall = get(org, "trends?instrument=SERVICEPROOF&metric=overall&granularity=week");
-        JsonPath rii = get(org, "trends?instrument=SERVICE_RECOVERY&metric=rii&granularity=week");
+        JsonPath overall = api.scores(org, "trends?instrument=SERVICEPROOF&metric=overall&granularity=week");
+        JsonPath rii = api.scores(org, "trends?instrument=SERVICE_RECOVERY&metric=rii&granularity=week");
         List<String> proofWeeks = new ArrayList<>();
         List<String> recoveryWeeks = new ArrayList<>();
         weeks.forEach((week, entries) -> {
@@ -187,15 +177,14 @@ class LiveDashboardIT {
             api.post(org, EndToEndIT.body(EndToEndIT.randomResponse(random), random), 202);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> api.scores(org, "summary").getInt("serviceproof.responses") == 5);
-        String path = platform.url("dashboard") + "/api/v1/organisations/" + org.id() + "/serviceproof";
-        String etag = given().header("X-Api-Key", org.readKey()).when().get(path).then().statusCode(200)
+        String path = api.dashboard(org) + "/serviceproof";
+        String etag = api.withKey(org.readKey()).when().get(path).then().statusCode(200)
                 .extract().header("ETag");
-        given().header("X-Api-Key", org.readKey()).header("If-None-Match", etag).when().get(path).then().statusCode(304);
+        api.withKey(org.readKey()).header("If-None-Match", etag).when().get(path).then().statusCode(304);
 
         BlockingQueue<Long> events = new LinkedBlockingQueue<>();
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(
-                        URI.create(platform.url("dashboard") + "/api/v1/organisations/" + org.id() + "/stream"))
+        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(api.dashboard(org) + "/stream"))
                 .header("X-Api-Key", org.readKey()).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
@@ -226,17 +215,11 @@ class LiveDashboardIT {
         latencies.sort(Long::compare);
         assertThat(latencies.get(1)).as("median ms from 202 to the stream's event, of " + latencies).isLessThan(1000);
 
-        String changed = given().header("X-Api-Key", org.readKey()).header("If-None-Match", etag).when().get(path)
+        String changed = api.withKey(org.readKey()).header("If-None-Match", etag).when().get(path)
                 .then().statusCode(200).body("responses", equalTo(8)).extract().header("ETag");
         assertThat(changed).isNotEqualTo(etag);
         reader.interrupt();
         stream.body().close();
-    }
-
-    private static JsonPath get(Api.Org org, String resource) {
-        return given().header("X-Api-Key", org.readKey()).urlEncodingEnabled(true)
-                .when().get(platform.url("dashboard") + "/api/v1/organisations/" + org.id() + "/" + resource)
-                .then().statusCode(200).extract().jsonPath();
     }
 
     private static RecoveryReference.Raw randomRecovery(Random random) {

@@ -1,5 +1,7 @@
 package io.vocmonitor.system;
 
+import static org.awaitility.Awaitility.await;
+
 import io.vocmonitor.testing.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * The whole platform for a system test: an Apache Kafka broker, a private PostgreSQL database and the three
@@ -28,6 +32,8 @@ final class Platform implements AutoCloseable {
 
     static final String ADMIN_TOKEN = "system-test-admin-token-0123456789";
     static final String PSEUDONYM_KEY = "system-test-pseudonym-key-0123456789abcdef";
+    /** The three services, each started once as the instance of the same name. */
+    static final List<String> SERVICES = List.of("survey", "scoring", "dashboard");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path root;
@@ -58,10 +64,10 @@ final class Platform implements AutoCloseable {
         KafkaProcess kafka = KafkaProcess.start(root, logs.resolve("kafka"));
         Platform platform = new Platform(root, logs, kafka, TestDatabase.create("system"));
         try {
-            for (String service : List.of("survey", "scoring", "dashboard")) {
+            for (String service : SERVICES) {
                 platform.launch(service);
             }
-            for (String service : List.of("survey", "scoring", "dashboard")) {
+            for (String service : SERVICES) {
                 platform.awaitReady(service);
             }
             return platform;
@@ -103,26 +109,24 @@ final class Platform implements AutoCloseable {
         ports.put(instance, port);
     }
 
-    /** Waits until the instance answers ready. */
-    void awaitReady(String instance) throws Exception {
+    /** Waits until the instance answers ready; fails at once if its process exits meanwhile. */
+    void awaitReady(String instance) {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!processes.get(instance).isAlive()) {
-                throw new AssertionError(instance + " exited while starting; see target/system-logs/" + instance + ".log");
-            }
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url(instance) + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+        Process process = processes.get(instance);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(instance) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        try {
+            await().atMost(READY_TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .failFast(instance + " exited while starting; see target/system-logs/" + instance + ".log",
+                            () -> !process.isAlive())
+                    // not listening yet
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        } catch (TerminalFailureException exited) {
+            throw new AssertionError(exited.getMessage());
+        } catch (ConditionTimeoutException late) {
+            throw new AssertionError(instance + " not ready within " + READY_TIMEOUT.toSeconds() + " s", late);
         }
-        throw new AssertionError(instance + " not ready within " + READY_TIMEOUT.toSeconds() + " s");
     }
 
     /** Kills the instance as a crash would (SIGKILL): no shutdown, no last offset commit. */

@@ -1,6 +1,5 @@
 package io.vocmonitor.system;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -27,29 +26,21 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Service Recovery Proof end to end: responses in through the batch endpoint and a CSV import, with repeats;
  * SPEC §2.2 numbers out; retractions of both instruments subtract exactly; every broken or weakened
  * relationship and every commenting detractor appears once in the alert inbox; a poison record is parked.
  */
-@ExtendWith(SharedPlatform.class)
+@SystemTest
 class RecoveryEndToEndIT {
 
     private static final double EPS = 1e-9;
     private static final List<String> OUTCOMES = List.of("STRENGTHENED", "FLATTENED", "WEAKENED", "BROKEN");
 
-    private static Platform platform;
-    private static Api api;
-
-    @BeforeAll
-    static void start(Platform shared) {
-        platform = shared;
-        api = new Api(platform);
-    }
+    private Platform platform;
+    private Api api;
 
     @Test
     void recoveryScoresRetractionsAndAlertsAreExact() throws Exception {
@@ -178,7 +169,7 @@ class RecoveryEndToEndIT {
 
     // --- checks ----------------------------------------------------------------------------------------------
 
-    private static void awaitCounts(Api.Org org, int recovery, int serviceProof) {
+    private void awaitCounts(Api.Org org, int recovery, int serviceProof) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
             JsonPath summary = api.scores(org, "summary");
             return summary.getInt("recovery.responses") == recovery
@@ -228,7 +219,7 @@ class RecoveryEndToEndIT {
     }
 
     /** The inbox holds exactly one alert per qualifying response, of the right kind. */
-    private static void assertAlerts(Api.Org org, List<Raw> recovery, Map<String, ReferenceScores.Raw> serviceProof,
+    private void assertAlerts(Api.Org org, List<Raw> recovery, Map<String, ReferenceScores.Raw> serviceProof,
             Map<String, Map<String, Object>> serviceProofBodies) {
         Map<String, String> expected = new HashMap<>();
         for (Raw r : recovery) {
@@ -253,14 +244,12 @@ class RecoveryEndToEndIT {
         assertThat(actual).isEqualTo(expected);
     }
 
-    private static List<Map<String, Object>> allAlerts(Api.Org org, String filter) {
+    private List<Map<String, Object>> allAlerts(Api.Org org, String filter) {
         List<Map<String, Object>> all = new ArrayList<>();
         String cursor = null;
         do {
             String query = "limit=50" + (filter.isEmpty() ? "" : "&" + filter) + (cursor == null ? "" : "&cursor=" + cursor);
-            JsonPath page = given().header("X-Api-Key", org.readKey())
-                    .when().get(platform.url("dashboard") + "/api/v1/organisations/" + org.id() + "/alerts?" + query)
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath page = api.scores(org, "alerts?" + query);
             all.addAll(page.getList("alerts"));
             cursor = page.getString("next");
         } while (cursor != null);

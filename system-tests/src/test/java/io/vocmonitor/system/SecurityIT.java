@@ -1,9 +1,10 @@
 package io.vocmonitor.system;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -23,137 +24,133 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Tenancy and input safety across both public services: every endpoint refuses missing, foreign and
  * wrong-scope credentials and changes nothing; hostile text is stored and returned verbatim; no key is stored
  * in clear; comments and respondent references stay out of the logs.
  */
-@ExtendWith(SharedPlatform.class)
+@SystemTest
 class SecurityIT {
 
     private static final String INJECTION = "Robert'); DROP TABLE survey.api_key; --\" OR 1=1";
-    private static final String ADMIN = "Bearer " + Platform.ADMIN_TOKEN;
 
-    private static Platform platform;
-    private static Api api;
+    private Platform platform;
+    private Api api;
 
-    /** A request to one endpoint with the caller's credentials applied by {@code with}. */
-    private record Endpoint(String name, String service, Function<RequestSpecification, Response> call, boolean ingest) {
+    /**
+     * One endpoint of the matrix: the request to it, given one that already carries the caller's credentials, and
+     * whether the organisation's ingest key is its scope rather than the read key (neither for the admin endpoints).
+     */
+    private record Endpoint(String name, Function<RequestSpecification, Response> call, boolean ingest) {
     }
 
-    @BeforeAll
-    static void start(Platform shared) {
-        platform = shared;
-        api = new Api(platform);
+    /** One caller of the matrix: the credentials it adds to a request, and the status it must get. */
+    private record Caller(String name, UnaryOperator<RequestSpecification> credentials, int status) {
     }
 
-    @Test
-    void everyEndpointRefusesMissingForeignAndWrongScopeCredentialsAndChangesNothing() throws Exception {
+    /**
+     * A test per endpoint and caller, so that a failure names its case; the requests that must be refused all run
+     * against one organisation, and the last test checks that none of them took effect.
+     */
+    @TestFactory
+    Stream<DynamicNode> everyEndpointRefusesMissingForeignAndWrongScopeCredentialsAndChangesNothing() {
         Api.Org org = api.register("tenant");
         Api.Org other = api.register("intruder");
         String kept = UUID.randomUUID().toString();
         api.post(org, Map.of("responseId", kept, "instrument", "SERVICE_RECOVERY", "answers", Map.of("RESOLUTION", 1),
                 "relationship", "BROKEN", "comment", "keep me"), 202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.scores(org, "alerts").getList("alerts").size() == 1);
+        awaitAlerts(org, 1);
         String alertId = api.scores(org, "alerts").getString("alerts[0].id");
         Map<String, Object> summaryBefore = api.scores(org, "summary").getMap("$");
 
-        String survey = platform.url("survey") + "/api/v1/organisations/" + org.id();
-        String dashboard = platform.url("dashboard") + "/api/v1/organisations/" + org.id();
+        String survey = api.survey(org);
+        String dashboard = api.dashboard(org);
         String one = "{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 1}}";
         List<Endpoint> endpoints = List.of(
-                new Endpoint("submit", "survey", r -> r.contentType(ContentType.JSON).body(one).post(survey + "/responses"), true),
-                new Endpoint("batch", "survey", r -> r.contentType(ContentType.JSON).body("[" + one + "]")
+                new Endpoint("submit", r -> r.contentType(ContentType.JSON).body(one).post(survey + "/responses"), true),
+                new Endpoint("batch", r -> r.contentType(ContentType.JSON).body("[" + one + "]")
                         .post(survey + "/responses/batch"), true),
-                new Endpoint("import", "survey", r -> r.contentType("text/csv").body("instrument,VALUE\nSERVICEPROOF,1\n")
+                new Endpoint("import", r -> r.contentType("text/csv").body("instrument,VALUE\nSERVICEPROOF,1\n")
                         .post(survey + "/responses/import"), true),
-                new Endpoint("retract", "survey", r -> r.delete(survey + "/responses/" + kept), true),
-                new Endpoint("serviceproof", "dashboard", r -> r.get(dashboard + "/serviceproof"), false),
-                new Endpoint("recovery", "dashboard", r -> r.get(dashboard + "/recovery"), false),
-                new Endpoint("summary", "dashboard", r -> r.get(dashboard + "/summary"), false),
-                new Endpoint("trends", "dashboard", r -> r.get(dashboard + "/trends?instrument=SERVICEPROOF&metric=overall"), false),
-                new Endpoint("alerts", "dashboard", r -> r.get(dashboard + "/alerts"), false),
-                new Endpoint("acknowledge", "dashboard", r -> r.post(dashboard + "/alerts/" + alertId + "/acknowledge"), false));
+                new Endpoint("retract", r -> r.delete(survey + "/responses/" + kept), true),
+                new Endpoint("serviceproof", r -> r.get(dashboard + "/serviceproof"), false),
+                new Endpoint("recovery", r -> r.get(dashboard + "/recovery"), false),
+                new Endpoint("summary", r -> r.get(dashboard + "/summary"), false),
+                new Endpoint("trends", r -> r.get(dashboard + "/trends?instrument=SERVICEPROOF&metric=overall"), false),
+                new Endpoint("alerts", r -> r.get(dashboard + "/alerts"), false),
+                new Endpoint("acknowledge", r -> r.post(dashboard + "/alerts/" + alertId + "/acknowledge"), false));
+        List<Endpoint> adminEndpoints = List.of(
+                new Endpoint("list organisations", r -> r.get(api.organisations()), false),
+                new Endpoint("read the organisation", r -> r.get(survey), false),
+                new Endpoint("rename the organisation", r -> r.contentType(ContentType.JSON)
+                        .body("{\"name\": \"Taken over\"}").patch(survey), false),
+                new Endpoint("deactivate", r -> r.post(survey + "/deactivate"), false),
+                new Endpoint("activate", r -> r.post(survey + "/activate"), false),
+                new Endpoint("rotate keys", r -> r.post(survey + "/keys/rotate"), false),
+                new Endpoint("register an organisation", r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("id", "x-" + UUID.randomUUID().toString().substring(0, 8), "name", "X", "sector", "TRADE"))
+                        .post(api.organisations()), false));
+        List<Caller> notAdmins = List.of(
+                new Caller("without credentials", r -> r, 401),
+                new Caller("with the organisation's ingest key", r -> r.header("X-Api-Key", org.ingestKey()), 403),
+                new Caller("with the organisation's read key", r -> r.header("X-Api-Key", org.readKey()), 403));
 
-        for (Endpoint endpoint : endpoints) {
-            String own = endpoint.ingest() ? org.ingestKey() : org.readKey();
-            String wrongScope = endpoint.ingest() ? org.readKey() : org.ingestKey();
-            String foreign = endpoint.ingest() ? other.ingestKey() : other.readKey();
-            assertThat(endpoint.call().apply(given()).statusCode()).as(endpoint.name() + " without credentials").isEqualTo(401);
-            assertThat(endpoint.call().apply(given().header("X-Api-Key", "voc_read_" + UUID.randomUUID())).statusCode())
-                    .as(endpoint.name() + " with an unknown key").isEqualTo(401);
-            assertThat(endpoint.call().apply(given().header("Authorization", "Bearer not-the-token")).statusCode())
-                    .as(endpoint.name() + " with a wrong admin token").isEqualTo(401);
-            assertThat(endpoint.call().apply(given().header("X-Api-Key", foreign)).statusCode())
-                    .as(endpoint.name() + " with another organisation's key").isEqualTo(403);
-            assertThat(endpoint.call().apply(given().header("X-Api-Key", wrongScope)).statusCode())
-                    .as(endpoint.name() + " with the wrong scope").isEqualTo(403);
-            if (!endpoint.ingest() && !endpoint.name().equals("acknowledge")) {
-                // the refusals above are about the credentials: the organisation's own key gets through
-                assertThat(endpoint.call().apply(given().header("X-Api-Key", own)).statusCode())
-                        .as(endpoint.name() + " with the organisation's own key").isEqualTo(200);
-            }
-        }
-        assertStreamRefused(dashboard + "/stream", null, 401);
-        assertStreamRefused(dashboard + "/stream", other.readKey(), 403);
-        assertStreamRefused(dashboard + "/stream", org.ingestKey(), 403);
-        for (Function<RequestSpecification, Response> admin : List.<Function<RequestSpecification, Response>>of(
-                r -> r.get(platform.url("survey") + "/api/v1/organisations"),
-                r -> r.get(survey),
-                r -> r.contentType(ContentType.JSON).body("{\"name\": \"Taken over\"}").patch(survey),
-                r -> r.post(survey + "/deactivate"),
-                r -> r.post(survey + "/activate"),
-                r -> r.post(survey + "/keys/rotate"),
-                r -> r.contentType(ContentType.JSON).body(Map.of("id", "x-" + UUID.randomUUID().toString().substring(0, 8),
-                        "name", "X", "sector", "TRADE")).post(platform.url("survey") + "/api/v1/organisations"))) {
-            assertThat(admin.apply(given()).statusCode()).isEqualTo(401);
-            assertThat(admin.apply(given().header("X-Api-Key", org.ingestKey())).statusCode()).isEqualTo(403);
-            assertThat(admin.apply(given().header("X-Api-Key", org.readKey())).statusCode()).isEqualTo(403);
-        }
-
-        // nothing of the refused requests took effect: a marker response is the only change
-        api.post(org, Map.of("instrument", "SERVICEPROOF", "answers", Map.of("VALUE", 5)), 202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.scores(org, "summary").getInt("serviceproof.responses") == 1);
-        JsonPath after = api.scores(org, "summary");
-        assertThat(after.getInt("recovery.responses")).isEqualTo(((Map<?, ?>) summaryBefore.get("recovery")).get("responses"));
-        assertThat(api.scores(org, "alerts").getString("alerts[0].status")).isEqualTo("open");
-        given().header("Authorization", ADMIN).when().get(survey).then().statusCode(200).body("name", equalTo("Org " + org.id()));
+        return Stream.of(
+                dynamicContainer("tenant endpoints", endpoints.stream()
+                        .map(endpoint -> cases(endpoint, tenantCallers(endpoint, org, other)))),
+                dynamicContainer("stream", Stream.of(
+                        dynamicTest("stream without credentials → 401",
+                                () -> assertStreamRefused(dashboard + "/stream", null, 401)),
+                        dynamicTest("stream with another organisation's read key → 403",
+                                () -> assertStreamRefused(dashboard + "/stream", other.readKey(), 403)),
+                        dynamicTest("stream with the organisation's ingest key → 403",
+                                () -> assertStreamRefused(dashboard + "/stream", org.ingestKey(), 403)))),
+                dynamicContainer("admin endpoints", adminEndpoints.stream().map(endpoint -> cases(endpoint, notAdmins))),
+                // last: the dynamic tests run in this order, so all refused requests have been sent
+                dynamicTest("nothing of the refused requests took effect", () -> {
+                    // a marker response is the only change
+                    api.post(org, Map.of("instrument", "SERVICEPROOF", "answers", Map.of("VALUE", 5)), 202);
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() -> api.scores(org, "summary").getInt("serviceproof.responses") == 1);
+                    JsonPath after = api.scores(org, "summary");
+                    assertThat(after.getInt("recovery.responses"))
+                            .isEqualTo(((Map<?, ?>) summaryBefore.get("recovery")).get("responses"));
+                    assertThat(api.scores(org, "alerts").getString("alerts[0].status")).isEqualTo("open");
+                    api.asAdmin().when().get(survey).then().statusCode(200).body("name", equalTo("Org " + org.id()));
+                }));
     }
 
     @Test
     void rotationAndDeactivationReachBothServices() {
         Api.Org org = api.register("lifecycle");
-        String dashboard = platform.url("dashboard") + "/api/v1/organisations/" + org.id() + "/summary";
-        String survey = platform.url("survey") + "/api/v1/organisations/" + org.id();
+        String dashboard = api.dashboard(org) + "/summary";
+        String survey = api.survey(org);
 
-        JsonPath rotated = given().header("Authorization", ADMIN).when().post(survey + "/keys/rotate")
-                .then().statusCode(200).extract().jsonPath();
-        given().header("X-Api-Key", org.readKey()).when().get(dashboard).then().statusCode(401);
-        given().header("X-Api-Key", rotated.getString("readKey")).when().get(dashboard).then().statusCode(200);
-        api.post(new Api.Org(org.id(), org.ingestKey(), null), Map.of("instrument", "SERVICEPROOF", "answers", Map.of("VALUE", 3)), 401);
+        Api.Org rotated = api.rotateKeys(org);
+        api.withKey(org.readKey()).when().get(dashboard).then().statusCode(401);
+        api.withKey(rotated.readKey()).when().get(dashboard).then().statusCode(200);
+        // the ingest key from before the rotation
+        api.post(org, Map.of("instrument", "SERVICEPROOF", "answers", Map.of("VALUE", 3)), 401);
 
-        given().header("Authorization", ADMIN).when().post(survey + "/deactivate").then().statusCode(200);
-        given().header("X-Api-Key", rotated.getString("readKey")).when().get(dashboard).then().statusCode(401);
-        given().header("X-Api-Key", rotated.getString("ingestKey")).contentType(ContentType.JSON)
-                .body("{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 3}}")
-                .when().post(survey + "/responses").then().statusCode(401);
-        given().header("Authorization", ADMIN).when().get(dashboard).then().statusCode(200);
-        given().header("Authorization", ADMIN).when().post(survey + "/activate").then().statusCode(200);
-        given().header("X-Api-Key", rotated.getString("readKey")).when().get(dashboard).then().statusCode(200);
+        api.asAdmin().when().post(survey + "/deactivate").then().statusCode(200);
+        api.withKey(rotated.readKey()).when().get(dashboard).then().statusCode(401);
+        api.post(rotated, "{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 3}}", 401);
+        api.asAdmin().when().get(dashboard).then().statusCode(200);
+        api.asAdmin().when().post(survey + "/activate").then().statusCode(200);
+        api.withKey(rotated.readKey()).when().get(dashboard).then().statusCode(200);
     }
 
     @Test
     void hostileTextIsStoredAndReturnedVerbatimAndNothingIsExecuted() throws Exception {
-        JsonPath created = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
-                .body(Map.of("id", "inject-" + UUID.randomUUID().toString().substring(0, 8), "name", INJECTION,
-                        "sector", "TRADE", "pseudonymiseRespondentRefs", false))
-                .when().post(platform.url("survey") + "/api/v1/organisations")
-                .then().statusCode(201).extract().jsonPath();
-        Api.Org org = new Api.Org(created.getString("id"), created.getString("ingestKey"), created.getString("readKey"));
+        Api.Org org = api.register(Map.of("id", "inject-" + UUID.randomUUID().toString().substring(0, 8), "name", INJECTION,
+                "sector", "TRADE", "pseudonymiseRespondentRefs", false));
         String touchpoint = "billing' OR '1'='1";
         String responseId = UUID.randomUUID().toString();
         api.post(org, Map.of("responseId", responseId, "instrument", "SERVICE_RECOVERY", "answers", Map.of("RESOLUTION", 1),
@@ -161,15 +158,14 @@ class SecurityIT {
         api.importCsv(org, "instrument,relationship,touchpoint,comment\nSERVICE_RECOVERY,WEAKENED,\"" + touchpoint.replace("\"", "\"\"")
                 + "\",\"" + INJECTION.replace("\"", "\"\"") + "\"\n");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.scores(org, "alerts").getList("alerts").size() == 2);
+        awaitAlerts(org, 2);
         JsonPath alerts = api.scores(org, "alerts");
         assertThat(alerts.getList("alerts.comment")).containsOnly(INJECTION);
         assertThat(alerts.getList("alerts.touchpoint")).containsOnly(touchpoint);
-        assertThat(given().header("X-Api-Key", org.readKey()).queryParam("touchpoint", touchpoint)
-                .when().get(platform.url("dashboard") + "/api/v1/organisations/" + org.id() + "/recovery")
+        assertThat(api.withKey(org.readKey()).queryParam("touchpoint", touchpoint)
+                .when().get(api.dashboard(org) + "/recovery")
                 .then().statusCode(200).extract().jsonPath().getInt("responses")).isEqualTo(2);
-        given().header("Authorization", ADMIN).when().get(platform.url("survey") + "/api/v1/organisations/" + org.id())
-                .then().statusCode(200).body("name", equalTo(INJECTION));
+        api.asAdmin().when().get(api.survey(org)).then().statusCode(200).body("name", equalTo(INJECTION));
         try (Connection c = platform.superuserConnection();
              PreparedStatement s = c.prepareStatement("SELECT payload->>'respondentRef' FROM scoring.response WHERE response_id = ?::uuid")) {
             s.setString(1, responseId);
@@ -187,10 +183,8 @@ class SecurityIT {
     @Test
     void noKeyIsStoredInClearAnywhere() throws Exception {
         Api.Org org = api.register("clear");
-        JsonPath rotated = given().header("Authorization", ADMIN)
-                .when().post(platform.url("survey") + "/api/v1/organisations/" + org.id() + "/keys/rotate")
-                .then().statusCode(200).extract().jsonPath();
-        List<String> keys = List.of(org.ingestKey(), org.readKey(), rotated.getString("ingestKey"), rotated.getString("readKey"),
+        Api.Org rotated = api.rotateKeys(org);
+        List<String> keys = List.of(org.ingestKey(), org.readKey(), rotated.ingestKey(), rotated.readKey(),
                 Platform.ADMIN_TOKEN);
         List<String> columns = new ArrayList<>();
         try (Connection c = platform.superuserConnection()) {
@@ -226,12 +220,10 @@ class SecurityIT {
         String reference = "customer-" + UUID.randomUUID();
         api.post(org, Map.of("instrument", "SERVICE_RECOVERY", "answers", Map.of("RESOLUTION", 1), "relationship", "BROKEN",
                 "respondentRef", reference, "comment", marker), 202);
-        given().header("X-Api-Key", org.ingestKey()).contentType(ContentType.JSON)
-                .body(Map.of("instrument", "SERVICEPROOF", "answers", Map.of("VALUE", 9), "comment", marker))
-                .when().post(platform.url("survey") + "/api/v1/organisations/" + org.id() + "/responses").then().statusCode(400);
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.scores(org, "alerts").getList("alerts").size() == 1);
+        api.post(org, Map.of("instrument", "SERVICEPROOF", "answers", Map.of("VALUE", 9), "comment", marker), 400);
+        awaitAlerts(org, 1);
 
-        for (String service : List.of("survey", "scoring", "dashboard")) {
+        for (String service : Platform.SERVICES) {
             assertThat(platform.log(service)).as(service + " log").doesNotContain(marker).doesNotContain(reference);
         }
     }
@@ -239,17 +231,49 @@ class SecurityIT {
     @Test
     void oversizedAndMalformedInputLeavesTheServicesReady() throws Exception {
         Api.Org org = api.register("garbage");
-        String dashboard = platform.url("dashboard") + "/api/v1/organisations/" + org.id();
-        given().header("X-Api-Key", org.readKey()).body(new byte[100_000])
+        String dashboard = api.dashboard(org);
+        api.withKey(org.readKey()).body(new byte[100_000])
                 .when().post(dashboard + "/alerts/" + UUID.randomUUID() + "/acknowledge").then().statusCode(413);
-        given().header("X-Api-Key", org.ingestKey()).contentType(ContentType.JSON).body(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0})
-                .when().post(platform.url("survey") + "/api/v1/organisations/" + org.id() + "/responses").then().statusCode(400);
-        given().header("X-Api-Key", org.ingestKey()).contentType(ContentType.JSON).body("[" + "[".repeat(5000) + "]".repeat(5000) + "]")
-                .when().post(platform.url("survey") + "/api/v1/organisations/" + org.id() + "/responses/batch").then().statusCode(400);
-        given().header("X-Api-Key", org.readKey()).when().get(dashboard + "/trends?instrument=%00&metric=overall").then().statusCode(400);
-        for (String service : List.of("survey", "scoring", "dashboard")) {
-            given().when().get(platform.url(service) + "/q/health/ready").then().statusCode(200);
+        api.withKey(org.ingestKey()).contentType(ContentType.JSON).body(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0})
+                .when().post(api.survey(org) + "/responses").then().statusCode(400);
+        api.withKey(org.ingestKey()).contentType(ContentType.JSON).body("[" + "[".repeat(5000) + "]".repeat(5000) + "]")
+                .when().post(api.survey(org) + "/responses/batch").then().statusCode(400);
+        api.withKey(org.readKey()).when().get(dashboard + "/trends?instrument=%00&metric=overall").then().statusCode(400);
+        for (String service : Platform.SERVICES) {
+            api.given().when().get(platform.url(service) + "/q/health/ready").then().statusCode(200);
         }
+    }
+
+    /** One endpoint's cases: a test per caller, named for the endpoint, the credentials and the status due. */
+    private DynamicContainer cases(Endpoint endpoint, List<Caller> callers) {
+        return dynamicContainer(endpoint.name(), callers.stream().map(caller -> {
+            String name = endpoint.name() + " " + caller.name();
+            return dynamicTest(name + " → " + caller.status(), () -> assertThat(endpoint.call()
+                    .apply(caller.credentials().apply(api.given())).statusCode()).as(name).isEqualTo(caller.status()));
+        }));
+    }
+
+    /** Who may not use a tenant endpoint, and, for the readable ones, the organisation's own key that may. */
+    private static List<Caller> tenantCallers(Endpoint endpoint, Api.Org org, Api.Org other) {
+        String own = endpoint.ingest() ? org.ingestKey() : org.readKey();
+        String wrongScope = endpoint.ingest() ? org.readKey() : org.ingestKey();
+        String foreign = endpoint.ingest() ? other.ingestKey() : other.readKey();
+        List<Caller> callers = new ArrayList<>(List.of(
+                new Caller("without credentials", r -> r, 401),
+                new Caller("with an unknown key", r -> r.header("X-Api-Key", "voc_read_" + UUID.randomUUID()), 401),
+                new Caller("with a wrong admin token", r -> r.header("Authorization", "Bearer not-the-token"), 401),
+                new Caller("with another organisation's key", r -> r.header("X-Api-Key", foreign), 403),
+                new Caller("with the wrong scope", r -> r.header("X-Api-Key", wrongScope), 403)));
+        if (!endpoint.ingest() && !endpoint.name().equals("acknowledge")) {
+            // the refusals are about the credentials: the organisation's own key gets through
+            callers.add(new Caller("with the organisation's own key", r -> r.header("X-Api-Key", own), 200));
+        }
+        return callers;
+    }
+
+    /** Waits until the organisation's inbox holds {@code count} alerts. */
+    private void awaitAlerts(Api.Org org, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.scores(org, "alerts").getList("alerts").size() == count);
     }
 
     private static void assertStreamRefused(String url, String key, int status) throws Exception {
