@@ -26,9 +26,6 @@ CREATE SCHEMA IF NOT EXISTS dashboard AUTHORIZATION voc_dashboard;
 -- nobody creates objects in public
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 
--- the dashboard reads aggregates and key hashes, read-only
+-- the dashboard may look into the schemas it reads; what it may read there, each owner grants itself: the views
+-- it publishes for readers (survey: credential_view, organisation_view; scoring: bucket_view, score_version_view)
 GRANT USAGE ON SCHEMA survey, scoring TO voc_dashboard;
-GRANT SELECT ON ALL TABLES IN SCHEMA survey TO voc_dashboard;
-GRANT SELECT ON ALL TABLES IN SCHEMA scoring TO voc_dashboard;
-ALTER DEFAULT PRIVILEGES FOR ROLE voc_survey IN SCHEMA survey GRANT SELECT ON TABLES TO voc_dashboard;
-ALTER DEFAULT PRIVILEGES FOR ROLE voc_scoring IN SCHEMA scoring GRANT SELECT ON TABLES TO voc_dashboard;

@@ -50,7 +50,7 @@ public final class BucketLayout {
                 .item(Items.RESPONSES, false, 0, -1)
                 .items(RecoveryDriver.values(), true, Scale.AGREEMENT)
                 .item(Items.BRAND_EFFECT, false, Scale.BRAND_EFFECT.min(), Scale.BRAND_EFFECT.max())
-                .item(Items.RELATIONSHIP, false, 0, RelationshipOutcome.values().length - 1)
+                .item(Items.RELATIONSHIP, false, 0, maxCode())
                 .item(Items.RECOMMEND, false, Scale.RECOMMEND.min(), Scale.RECOMMEND.max())
                 .item(Items.EFFORT, false, Scale.EFFORT.min(), Scale.EFFORT.max())
                 .item(Items.SATISFACTION, false, Scale.SATISFACTION.min(), Scale.SATISFACTION.max())
@@ -154,6 +154,11 @@ public final class BucketLayout {
             text.append(array[i]);
         }
         return text.append('}').toString();
+    }
+
+    /** Outcomes are counted by their stored code, 0..3 today. */
+    private static int maxCode() {
+        return Arrays.stream(RelationshipOutcome.values()).mapToInt(RelationshipOutcome::code).max().orElseThrow();
     }
 
     private static long slot(long[] array, int index) {

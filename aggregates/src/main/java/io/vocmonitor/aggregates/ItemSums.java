@@ -10,7 +10,8 @@ import java.util.Arrays;
  * <p>{@code x} is the item's value: the score (answer − 3) for agreement items and brand effect, the impact
  * score for the relationship, the raw answer for recommend, effort and satisfaction. {@code y} is the
  * relationship's impact score of the same response, kept beside the recovery drivers for the key-driver
- * correlation. {@code counts[i]} counts raw answers i (0..10), or outcomes by ordinal for the relationship.
+ * correlation. {@code counts[i]} counts raw answers i (0..10), or outcomes by their stored code for the
+ * relationship ({@link io.vocmonitor.events.RelationshipOutcome#code()}).
  */
 public final class ItemSums {
 

@@ -16,7 +16,7 @@ public final class Items {
     public static final String SATISFACTION = "SATISFACTION";
     /** Brand effect 1..5, as a score −2..+2. */
     public static final String BRAND_EFFECT = "BRAND_EFFECT";
-    /** The relationship outcome, as its impact score; counts by outcome ordinal. */
+    /** The relationship outcome, as its impact score; counts by the outcome's stored code. */
     public static final String RELATIONSHIP = "RELATIONSHIP";
 
     private Items() {

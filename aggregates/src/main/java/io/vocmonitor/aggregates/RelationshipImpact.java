@@ -24,7 +24,7 @@ public record RelationshipImpact(long n, Map<RelationshipOutcome, Long> counts, 
         Map<RelationshipOutcome, Long> counts = new EnumMap<>(RelationshipOutcome.class);
         Map<RelationshipOutcome, Double> shares = new EnumMap<>(RelationshipOutcome.class);
         for (RelationshipOutcome outcome : RelationshipOutcome.values()) {
-            long count = relationship.count(outcome.ordinal());
+            long count = relationship.count(outcome.code());
             counts.put(outcome, count);
             shares.put(outcome, sufficient && n > 0 ? (double) count / n : null);
         }

@@ -26,7 +26,7 @@ public final class ResponseContribution {
             }
         });
         if (response.relationship() != null) {
-            sums.accumulator(Items.RELATIONSHIP).add(response.relationship().impact(), response.relationship().ordinal());
+            sums.accumulator(Items.RELATIONSHIP).add(response.relationship().impact(), response.relationship().code());
         }
         if (response.brandEffect() != null) {
             sums.accumulator(Items.BRAND_EFFECT).add(response.brandEffect() - AGREEMENT_MIDPOINT, response.brandEffect());

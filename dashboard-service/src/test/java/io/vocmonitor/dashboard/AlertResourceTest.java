@@ -20,21 +20,23 @@ import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.RelationshipOutcome;
 import io.vocmonitor.events.ResponseSubmitted;
 import io.vocmonitor.events.Topics;
+import io.vocmonitor.runtime.consumer.DeadLetterChannel;
 import io.vocmonitor.testing.TopicProbe;
 import io.vocmonitor.testing.VocInfrastructure;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = VocInfrastructure.class, initArgs = {
         @ResourceArg(name = "role", value = "voc_dashboard"),
-        @ResourceArg(name = "migrations", value = "survey:voc_survey:filesystem:../survey-service/src/main/resources/db/migration,"
-                + "scoring:voc_scoring:filesystem:../scoring-service/src/main/resources/db/migration")})
+        @ResourceArg(name = "views-for-readers", value = "true")})
 class AlertResourceTest {
 
     @ConfigProperty(name = "test.jdbc-url")
@@ -139,6 +141,36 @@ class AlertResourceTest {
         }
         given().header("X-Api-Key", org.readKey()).when().get("/api/v1/organisations/{org}/alerts", org.id())
                 .then().statusCode(200).body("next", nullValue());
+    }
+
+    @Test
+    void alertsThatCannotBeReadOrStoredAreParkedAndTheRestStored() throws Exception {
+        Fixtures.Keys org = new Fixtures(jdbcUrl).organisation("poison");
+        AlertRaised before = raise(org.id(), RelationshipOutcome.BROKEN, Instant.parse("2026-11-13T08:00:00Z"));
+        AlertRaised after = raise(org.id(), RelationshipOutcome.WEAKENED, Instant.parse("2026-11-14T08:00:00Z"));
+        // readable, but PostgreSQL stores no NUL in text: a failure that waiting does not cure
+        AlertRaised unstorable = new AlertRaised(before.schemaVersion(), before.type(), UUID.randomUUID(), before.kind(),
+                UUID.randomUUID(), org.id(), Channel.CHAT, null, "nul \u0000 inside", before.answeredAt(), Instant.now());
+
+        try (TopicProbe dlq = new TopicProbe(kafka, Topics.ALERTS_DLQ)) {
+            send(org.id(), EventCodec.encode(before));
+            send(org.id(), "{\"not\": \"an alert\"}");
+            send(org.id(), EventCodec.encode(unstorable));
+            send(org.id(), EventCodec.encode(after));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> alerts(org, "").getList("alerts").size() == 2);
+            assertThat(alerts(org, "").getList("alerts.id"))
+                    .containsExactly(after.alertId().toString(), before.alertId().toString());
+            List<ConsumerRecord<String, String>> parked = dlq.poll(2, Duration.ofSeconds(20)).stream()
+                    .filter(r -> org.id().equals(r.key())).toList();
+            assertThat(parked).extracting(r -> header(r, DeadLetterChannel.REASON_HEADER))
+                    .containsExactly("unsupported-schema-version", "unprocessable");
+            assertThat(parked.get(1).value()).isEqualTo(EventCodec.encode(unstorable));
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private JsonPath alerts(Fixtures.Keys org, String query) {

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RateLimitTest.TightLimit.class)
 @WithTestResource(value = VocInfrastructure.class, initArgs = {
         @ResourceArg(name = "role", value = "voc_dashboard"),
-        @ResourceArg(name = "migrations", value = "survey:voc_survey:filesystem:../survey-service/src/main/resources/db/migration,"
-                + "scoring:voc_scoring:filesystem:../scoring-service/src/main/resources/db/migration")})
+        @ResourceArg(name = "views-for-readers", value = "true")})
 class RateLimitTest {
 
     /** Two requests at once, then one every ten seconds. */

@@ -44,8 +44,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = VocInfrastructure.class, initArgs = {
         @ResourceArg(name = "role", value = "voc_dashboard"),
-        @ResourceArg(name = "migrations", value = "survey:voc_survey:filesystem:../survey-service/src/main/resources/db/migration,"
-                + "scoring:voc_scoring:filesystem:../scoring-service/src/main/resources/db/migration")})
+        @ResourceArg(name = "views-for-readers", value = "true")})
 class ScoreResourceTest {
 
     private static final String ADMIN = "Bearer " + VocInfrastructure.ADMIN_TOKEN;

@@ -31,8 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = VocInfrastructure.class, initArgs = {
         @ResourceArg(name = "role", value = "voc_dashboard"),
-        @ResourceArg(name = "migrations", value = "survey:voc_survey:filesystem:../survey-service/src/main/resources/db/migration,"
-                + "scoring:voc_scoring:filesystem:../scoring-service/src/main/resources/db/migration")})
+        @ResourceArg(name = "views-for-readers", value = "true")})
 class SelectionsAndTrendsTest {
 
     private static final double EPS = 1e-9;

@@ -48,9 +48,10 @@ public final class EventCodec {
             throw new UnreadableEventException("invalid", "responseId and organisationId are required");
         }
         if (event instanceof ResponseSubmitted submitted) {
-            List<String> problems = ResponseRules.violations(submitted);
-            if (!problems.isEmpty()) {
-                throw new UnreadableEventException("invalid", String.join("; ", problems));
+            List<Violation> violations = ResponseRules.violations(submitted);
+            if (!violations.isEmpty()) {
+                throw new UnreadableEventException("invalid",
+                        String.join("; ", violations.stream().map(Violation::toString).toList()));
             }
         }
         return event;

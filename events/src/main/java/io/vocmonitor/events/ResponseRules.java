@@ -1,15 +1,17 @@
 package io.vocmonitor.events;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The structural rules every {@link ResponseSubmitted} obeys (SPEC §2, §5.1): which items belong to which
- * instrument and the range of every answer. The survey service enforces them on input with field-level
- * messages; readers of the topic use {@link #violations} to refuse a record that breaks them.
+ * The rules every {@link ResponseSubmitted} obeys (SPEC §2, §5.1), whoever checks them: which items and
+ * questions its instrument has ({@link InstrumentDefinition}), the range of every answer, required answers, and
+ * the lengths of the free-text fields. The survey-service reports the violations of a posted response by field;
+ * readers of the topic refuse a record that has any.
  */
 public final class ResponseRules {
 
@@ -19,87 +21,106 @@ public final class ResponseRules {
     public static final int MAX_TOUCHPOINT_LENGTH = 100;
     /** Longest accepted respondent reference, in characters. */
     public static final int MAX_RESPONDENT_REF_LENGTH = 200;
-
-    private static final Set<String> SERVICEPROOF_ITEMS = names(ServiceProofAspect.values());
-    private static final Set<String> RECOVERY_ITEMS = names(RecoveryDriver.values());
+    /** The earliest accepted {@code answeredAt}: older dates are typing errors, not feedback. */
+    public static final Instant EARLIEST_ANSWER = Instant.parse("2000-01-01T00:00:00Z");
 
     private ResponseRules() {
     }
 
-    /** The agreement items (aspects or drivers) that the instrument's {@code answers} may hold. */
-    public static Set<String> items(Instrument instrument) {
-        return switch (instrument) {
-            case SERVICEPROOF -> SERVICEPROOF_ITEMS;
-            case SERVICE_RECOVERY -> RECOVERY_ITEMS;
-        };
-    }
-
-    /** Every rule the event breaks, as "field: problem" lines; empty when it is well-formed. */
-    public static List<String> violations(ResponseSubmitted r) {
-        List<String> problems = new ArrayList<>();
-        if (r.responseId() == null) {
-            problems.add("responseId: missing");
+    /** Every rule the response breaks, by field; empty when it is valid. */
+    public static List<Violation> violations(ResponseSubmitted r) {
+        List<Violation> violations = new ArrayList<>();
+        required(violations, "responseId", r.responseId());
+        required(violations, "organisationId", r.organisationId());
+        required(violations, "answeredAt", r.answeredAt());
+        required(violations, "receivedAt", r.receivedAt());
+        required(violations, "channel", r.channel());
+        if (r.answeredAt() != null && r.answeredAt().isBefore(EARLIEST_ANSWER)) {
+            violations.add(new Violation("answeredAt", "lies before " + EARLIEST_ANSWER));
         }
-        if (r.organisationId() == null || r.organisationId().isBlank()) {
-            problems.add("organisationId: missing");
-        }
-        if (r.answeredAt() == null) {
-            problems.add("answeredAt: missing");
-        }
-        if (r.receivedAt() == null) {
-            problems.add("receivedAt: missing");
-        }
-        if (r.channel() == null) {
-            problems.add("channel: missing");
-        }
+        label(violations, "touchpoint", r.touchpoint(), MAX_TOUCHPOINT_LENGTH);
+        label(violations, "respondentRef", r.respondentRef(), MAX_RESPONDENT_REF_LENGTH);
+        comment(violations, r.comment());
         if (r.instrument() == null) {
-            problems.add("instrument: missing or unknown");
-            return problems;
+            violations.add(new Violation("instrument", "required: one of " + names(Instrument.values())));
+            return violations;
         }
-        Set<String> items = items(r.instrument());
-        r.answers().forEach((item, answer) -> {
-            if (!items.contains(item)) {
-                problems.add("answers." + item + ": not an item of " + r.instrument());
-            } else if (answer == null || !Scale.AGREEMENT.contains(answer)) {
-                problems.add("answers." + item + ": must be 1..5");
-            }
-        });
-        if (r.instrument() == Instrument.SERVICEPROOF) {
-            if (r.answers().isEmpty()) {
-                problems.add("answers: at least one aspect must be answered");
-            }
-            if (r.relationship() != null) {
-                problems.add("relationship: only on " + Instrument.SERVICE_RECOVERY);
-            }
-            if (r.brandEffect() != null) {
-                problems.add("brandEffect: only on " + Instrument.SERVICE_RECOVERY);
-            }
-        } else if (r.relationship() == null) {
-            problems.add("relationship: required on " + Instrument.SERVICE_RECOVERY);
+        InstrumentDefinition definition = InstrumentDefinition.of(r.instrument());
+        for (Question question : Question.values()) {
+            question(violations, definition, question, question.answerIn(r));
         }
-        checkScale(problems, "brandEffect", r.brandEffect(), Scale.BRAND_EFFECT);
-        checkScale(problems, "recommend", r.recommend(), Scale.RECOMMEND);
-        checkScale(problems, "effort", r.effort(), Scale.EFFORT);
-        checkScale(problems, "satisfaction", r.satisfaction(), Scale.SATISFACTION);
-        checkLength(problems, "comment", r.comment(), MAX_COMMENT_LENGTH);
-        checkLength(problems, "touchpoint", r.touchpoint(), MAX_TOUCHPOINT_LENGTH);
-        checkLength(problems, "respondentRef", r.respondentRef(), MAX_RESPONDENT_REF_LENGTH);
-        return problems;
+        answers(violations, definition, r.answers());
+        return violations;
     }
 
-    private static void checkScale(List<String> problems, String field, Integer answer, Scale scale) {
-        if (answer != null && !scale.contains(answer)) {
-            problems.add(field + ": must be " + scale.min() + ".." + scale.max());
+    private static void question(List<Violation> violations, InstrumentDefinition definition, Question question,
+            Object answer) {
+        String field = question.field();
+        if (answer == null) {
+            if (definition.requires(question)) {
+                violations.add(new Violation(field, "required on " + definition.instrument()
+                        + (question == Question.RELATIONSHIP ? ": one of " + names(RelationshipOutcome.values()) : "")));
+            }
+        } else if (!definition.asks(question)) {
+            violations.add(new Violation(field, "only asked on " + String.join(", ", Arrays.stream(Instrument.values())
+                    .filter(i -> InstrumentDefinition.of(i).asks(question)).map(Enum::name).toList())));
+        } else if (question.scale() != null && answer instanceof Integer value && !question.scale().contains(value)) {
+            violations.add(outOfRange(field, question.scale(), value));
         }
     }
 
-    private static void checkLength(List<String> problems, String field, String value, int max) {
-        if (value != null && value.codePointCount(0, value.length()) > max) {
-            problems.add(field + ": longer than " + max + " characters");
+    private static void answers(List<Violation> violations, InstrumentDefinition definition, Map<String, Integer> answers) {
+        for (Map.Entry<String, Integer> answer : answers.entrySet()) {
+            String field = "answers." + answer.getKey();
+            InstrumentDefinition.Item item = definition.item(answer.getKey()).orElse(null);
+            if (item == null) {
+                violations.add(new Violation(field, "not an item of " + definition.instrument() + "; its items are "
+                        + String.join(", ", definition.items().stream().map(InstrumentDefinition.Item::id).toList())));
+            } else if (answer.getValue() == null || !item.scale().contains(answer.getValue())) {
+                violations.add(outOfRange(field, item.scale(), answer.getValue()));
+            }
+        }
+        if (definition.itemRequired() && answers.isEmpty()) {
+            violations.add(new Violation("answers", "at least one of its items must be answered ("
+                    + String.join(", ", definition.items().stream().map(InstrumentDefinition.Item::id).toList()) + ")"));
         }
     }
 
-    private static Set<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    private static Violation outOfRange(String field, Scale scale, Integer value) {
+        return new Violation(field, "must be " + scale.range() + ", got " + value);
+    }
+
+    private static void required(List<Violation> violations, String field, Object value) {
+        if (value == null) {
+            violations.add(new Violation(field, "required"));
+        }
+    }
+
+    /** A short single-line label: no control characters, at most {@code max} characters. */
+    private static void label(List<Violation> violations, String field, String value, int max) {
+        if (value == null) {
+            return;
+        }
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            violations.add(new Violation(field, "must not contain control characters"));
+        } else if (value.codePointCount(0, value.length()) > max) {
+            violations.add(new Violation(field, "longer than " + max + " characters"));
+        }
+    }
+
+    /** Free text: line breaks and tabs allowed, other control characters not. */
+    private static void comment(List<Violation> violations, String value) {
+        if (value == null) {
+            return;
+        }
+        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            violations.add(new Violation("comment", "must not contain control characters other than line breaks and tabs"));
+        } else if (value.codePointCount(0, value.length()) > MAX_COMMENT_LENGTH) {
+            violations.add(new Violation("comment", "longer than " + MAX_COMMENT_LENGTH + " characters"));
+        }
+    }
+
+    private static String names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
     }
 }

@@ -10,6 +10,8 @@ public final class Topics {
     public static final String RESPONSES_DLQ = "voc.responses.dlq";
     /** Closed-loop alerts; 3 partitions. */
     public static final String ALERTS = "voc.alerts";
+    /** Records of {@link #ALERTS} the dashboard's inbox could not read or store, with the reason in headers; 1 partition. */
+    public static final String ALERTS_DLQ = "voc.alerts.dlq";
     /** {@link ScoreUpdate} notices after each applied batch; 3 partitions. */
     public static final String SCORE_UPDATES = "voc.score-updates";
 
@@ -18,6 +20,7 @@ public final class Topics {
             RESPONSES, 6,
             RESPONSES_DLQ, 1,
             ALERTS, 3,
+            ALERTS_DLQ, 1,
             SCORE_UPDATES, 3);
 
     private Topics() {

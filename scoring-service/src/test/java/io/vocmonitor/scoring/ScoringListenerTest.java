@@ -17,7 +17,7 @@ import io.vocmonitor.events.ResponseRetracted;
 import io.vocmonitor.events.ResponseSubmitted;
 import io.vocmonitor.events.ScoreUpdate;
 import io.vocmonitor.events.Topics;
-import io.vocmonitor.scoring.service.DeadLetters;
+import io.vocmonitor.runtime.consumer.DeadLetterChannel;
 import io.vocmonitor.testing.TopicProbe;
 import io.vocmonitor.testing.VocInfrastructure;
 import java.nio.charset.StandardCharsets;
@@ -145,10 +145,10 @@ class ScoringListenerTest {
 
             List<ConsumerRecord<String, String>> parked = dlq.poll(2, Duration.ofSeconds(20));
             assertThat(parked).hasSize(2);
-            assertThat(header(parked.get(0), DeadLetters.REASON_HEADER)).isEqualTo("not-json");
+            assertThat(header(parked.get(0), DeadLetterChannel.REASON_HEADER)).isEqualTo("not-json");
             assertThat(parked.get(0).value()).isEqualTo("this is not json");
-            assertThat(header(parked.get(1), DeadLetters.REASON_HEADER)).isEqualTo("invalid");
-            assertThat(header(parked.get(1), DeadLetters.DETAIL_HEADER)).contains("answeredAt");
+            assertThat(header(parked.get(1), DeadLetterChannel.REASON_HEADER)).isEqualTo("invalid");
+            assertThat(header(parked.get(1), DeadLetterChannel.DETAIL_HEADER)).contains("answeredAt");
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> bucket(org, "2026-11-20", "SOCIAL", "RESPONSES") != null);
         assertThat(metric("voc_dead_letters_total")).isEqualTo(before + 2);

@@ -10,7 +10,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vocmonitor.survey.security.ApiKeys;
+import io.vocmonitor.runtime.access.ApiKeys;
 import io.vocmonitor.testing.VocInfrastructure;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -121,6 +121,41 @@ class OrganisationResourceTest {
                 .body("instruments[0].items[0].statement.nl", startsWith("Ze voelden"))
                 .body("instruments[1].items.id", hasItem("LEARNING"))
                 .body("instruments[1].outcomes.id", equalTo(List.of("STRENGTHENED", "FLATTENED", "WEAKENED", "BROKEN")));
+    }
+
+    @Test
+    void theCatalogueIsPublicWhateverCredentialsCome() {
+        given().header("Authorization", "Bearer not-the-token").when().get("/api/v1/instruments")
+                .then().statusCode(200).body("instruments.id", hasItem("SERVICEPROOF"));
+        given().header("X-Api-Key", "voc_read_unknown").when().get("/api/v1/instruments").then().statusCode(200);
+    }
+
+    @Test
+    void anAdminEndpointRefusesAnyoneElseBeforeReadingThePayload() {
+        Organisations.Registered org = Organisations.register("not-admin");
+
+        given().header("X-Api-Key", org.ingestKey()).contentType(ContentType.JSON).body("{\"colour\": \"red\"}")
+                .when().post("/api/v1/organisations")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("X-Api-Key", org.readKey()).contentType(ContentType.JSON).body("not json")
+                .when().patch("/api/v1/organisations/{org}", org.id())
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aPayloadOfTheWrongShapeIsAnInvalidInputNamingTheField() {
+        given().header("Authorization", Organisations.ADMIN).contentType(ContentType.JSON).body("[1, 2]")
+                .when().post("/api/v1/organisations")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("body"));
+        given().header("Authorization", Organisations.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("id", Organisations.uniqueId("flag"), "name", "Flag", "sector", "TRADE",
+                        "pseudonymiseRespondentRefs", "yes"))
+                .when().post("/api/v1/organisations")
+                .then().statusCode(400).body("errors.field", hasItem("pseudonymiseRespondentRefs"));
+        given().header("Authorization", Organisations.ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("id", Organisations.uniqueId("ctl"), "name", "  Bell\u0007 ", "sector", "TRADE"))
+                .when().post("/api/v1/organisations")
+                .then().statusCode(400).body("errors.field", hasItem("name"));
     }
 
     @Test

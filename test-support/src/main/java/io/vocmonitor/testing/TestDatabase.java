@@ -7,11 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 
 /**
  * A PostgreSQL database of the test run's own, dropped when closed: on the server at 127.0.0.1:5432 when one
@@ -70,16 +75,78 @@ public final class TestDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), user, "");
     }
 
-    /** Runs another service's Flyway migrations as that service's role, to have its tables to read or fill. */
-    public void migrate(String schema, String role, String location) {
-        Flyway.configure()
-                .dataSource(jdbcUrl(), role, "")
-                .schemas(schema)
-                .defaultSchema(schema)
-                .createSchemas(false)
-                .locations(location)
-                .load()
-                .migrate();
+    /** The views each owner publishes for readers, by schema, as {@code views-for-readers.sql} declares them. */
+    public static final String VIEWS_FOR_READERS = "voc-db/views-for-readers.sql";
+
+    /**
+     * Creates stand-ins of the views the owners publish for readers ({@link #VIEWS_FOR_READERS}): tables of the same
+     * names and columns, for a reader's tests to fill, without the owners' migrations.
+     */
+    public void createViewsForReaders() {
+        runScript(VIEWS_FOR_READERS);
+    }
+
+    /**
+     * The columns (name and type, in order) of every view the contract names in {@code schema}, as the contract
+     * declares them, read in the database at {@code jdbcUrl}: compare with {@link #viewColumns} of the owner's real
+     * views.
+     */
+    public static Map<String, List<String>> contractedViewColumns(String jdbcUrl, String schema) {
+        String contract = "contract_" + schema;
+        try (Connection c = DriverManager.getConnection(jdbcUrl, SUPERUSER, ""); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS contract_survey, contract_scoring CASCADE");
+            s.execute("CREATE SCHEMA contract_survey; CREATE SCHEMA contract_scoring");
+            s.execute(read(VIEWS_FOR_READERS).lines()
+                    .filter(line -> !line.startsWith("GRANT"))
+                    .map(line -> line.replace(" survey.", " contract_survey.").replace(" scoring.", " contract_scoring."))
+                    .reduce("", (a, b) -> a + b + "\n"));
+            Map<String, List<String>> views = columns(c, contract);
+            s.execute("DROP SCHEMA contract_survey, contract_scoring CASCADE");
+            return views;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the contract failed", e);
+        }
+    }
+
+    /** The columns (name and type, in order) of every table or view in {@code schema} whose name ends in _view. */
+    public static Map<String, List<String>> viewColumns(String jdbcUrl, String schema) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, SUPERUSER, "")) {
+            return columns(c, schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the columns of " + schema + " failed", e);
+        }
+    }
+
+    /** Whether {@code role} may read {@code relation} (schema.name) in the database at {@code jdbcUrl}. */
+    public static boolean canSelect(String jdbcUrl, String role, String relation) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, SUPERUSER, "");
+             PreparedStatement s = c.prepareStatement("SELECT has_table_privilege(?, ?, 'SELECT')")) {
+            s.setString(1, role);
+            s.setString(2, relation);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the privileges on " + relation + " failed", e);
+        }
+    }
+
+    private static Map<String, List<String>> columns(Connection c, String schema) throws SQLException {
+        Map<String, List<String>> views = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT table_name, column_name, udt_name FROM information_schema.columns
+                WHERE table_schema = ? AND table_name LIKE '%\\_view' ORDER BY table_name, ordinal_position
+                """)) {
+            s.setString(1, schema);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    views.computeIfAbsent(rows.getString(1), name -> new ArrayList<>())
+                            .add(rows.getString(2) + " " + rows.getString(3));
+                }
+            }
+        }
+        return views;
     }
 
     @Override
@@ -93,18 +160,21 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private void runScript(String resource) {
+        try (Connection c = connect(SUPERUSER); Statement s = c.createStatement()) {
+            s.execute(read(resource));
+        } catch (SQLException e) {
+            throw new IllegalStateException(resource + " failed in " + name, e);
+        }
+    }
+
+    private static String read(String resource) {
         try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            try (Connection c = connect(SUPERUSER); Statement s = c.createStatement()) {
-                s.execute(sql);
-            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("bootstrap of " + name + " failed", e);
         }
     }
 

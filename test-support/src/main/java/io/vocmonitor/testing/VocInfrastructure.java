@@ -8,8 +8,8 @@ import java.util.Map;
  * Quarkus test resource: a real Kafka broker and a private PostgreSQL database for one service's tests.
  *
  * <p>Init args: {@code role} — the database role the service connects as (e.g. {@code voc_survey});
- * {@code migrations} — other services' schemas to create first, as comma-separated
- * {@code schema:role:flyway-location} triples (the dashboard reads the tables of survey and scoring).
+ * {@code views-for-readers} — {@code true} for a reader of other services' data (the dashboard): stand-ins of the
+ * views the owners publish for it are created, for the tests to fill ({@link TestDatabase#createViewsForReaders}).
  *
  * <p>Besides the service's own settings it publishes {@code test.kafka}, {@code test.jdbc-url} and
  * {@code test.superuser} for tests that look at the broker or the database directly.
@@ -22,25 +22,22 @@ public class VocInfrastructure implements QuarkusTestResourceLifecycleManager {
     public static final String PSEUDONYM_KEY = "test-pseudonym-key-0123456789abcdef0123";
 
     private String role;
-    private String migrations;
+    private boolean viewsForReaders;
     private EmbeddedKafka kafka;
     private TestDatabase database;
 
     @Override
     public void init(Map<String, String> initArgs) {
         role = initArgs.getOrDefault("role", "postgres");
-        migrations = initArgs.getOrDefault("migrations", "");
+        viewsForReaders = Boolean.parseBoolean(initArgs.getOrDefault("views-for-readers", "false"));
     }
 
     @Override
     public Map<String, String> start() {
         kafka = EmbeddedKafka.start();
         database = TestDatabase.create(role);
-        for (String migration : migrations.split(",")) {
-            if (!migration.isBlank()) {
-                String[] parts = migration.trim().split(":", 3);
-                database.migrate(parts[0], parts[1], parts[2]);
-            }
+        if (viewsForReaders) {
+            database.createViewsForReaders();
         }
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());

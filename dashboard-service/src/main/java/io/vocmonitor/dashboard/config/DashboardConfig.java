@@ -19,17 +19,4 @@ public interface DashboardConfig {
     /** Interval of the keep-alive comment on score streams. */
     @WithDefault("15s")
     Duration streamHeartbeat();
-
-    RateLimit rateLimit();
-
-    /** Requests per read key; the admin token is not limited. */
-    interface RateLimit {
-        /** Sustained requests per second per key. */
-        @WithDefault("100")
-        double perSecond();
-
-        /** Requests a key may make at once after being idle. */
-        @WithDefault("500")
-        int burst();
-    }
 }

@@ -7,7 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Receives {@code voc.score-updates} (every instance with its own consumer group) and passes them to the streams. */
+/**
+ * Receives {@code voc.score-updates} (every instance with its own consumer group) and passes them to the streams.
+ * The one consumer outside the {@code FailurePolicy}: a notice is a hint with no database work to wait for, and
+ * every instance reads every notice, so an unreadable one is logged and skipped rather than parked once per
+ * instance; the score versions in the database stay the truth.
+ */
 @ApplicationScoped
 public class ScoreUpdateListener {
 

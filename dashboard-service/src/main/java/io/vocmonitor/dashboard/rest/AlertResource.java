@@ -1,15 +1,17 @@
 package io.vocmonitor.dashboard.rest;
 
 import io.smallrye.common.annotation.Blocking;
+import io.vocmonitor.dashboard.security.CurrentCredentials;
 import io.vocmonitor.dashboard.security.ReadAccess;
-import io.vocmonitor.dashboard.service.AlertInbox;
+import io.vocmonitor.dashboard.service.InvalidQuery;
+import io.vocmonitor.dashboard.service.UnknownAlert;
+import io.vocmonitor.dashboard.store.AlertInbox;
 import io.vocmonitor.events.AlertKind;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response.Status;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -37,10 +38,12 @@ public class AlertResource {
     }
 
     private final ReadAccess access;
+    private final CurrentCredentials credentials;
     private final AlertInbox inbox;
 
-    public AlertResource(ReadAccess access, AlertInbox inbox) {
+    public AlertResource(ReadAccess access, CurrentCredentials credentials, AlertInbox inbox) {
         this.access = access;
+        this.credentials = credentials;
         this.inbox = inbox;
     }
 
@@ -48,10 +51,9 @@ public class AlertResource {
     @Operation(summary = "Alerts, newest first (by answeredAt)",
             description = "Filters: kind (RELATIONSHIP_BROKEN, RELATIONSHIP_WEAKENED, DETRACTOR_COMMENT), status "
                     + "(open, acknowledged); limit 1..500, default 50; cursor from the previous page's next.")
-    public AlertList alerts(@RestPath String org, @RestHeader("Authorization") String authorization,
-            @RestHeader("X-Api-Key") String apiKey, @RestQuery String kind, @RestQuery String status,
+    public AlertList alerts(@RestPath String org, @RestQuery String kind, @RestQuery String status,
             @RestQuery String limit, @RestQuery String cursor) throws SQLException {
-        access.requireRead(authorization, apiKey, org);
+        access.requireRead(credentials.get(), org);
         AlertInbox.Page page = inbox.page(org, kind(kind), status(status), limit(limit), position(cursor));
         return new AlertList(page.alerts(), page.next() == null ? null : encode(page.next()));
     }
@@ -59,18 +61,15 @@ public class AlertResource {
     @POST
     @Path("/{id}/acknowledge")
     @Operation(summary = "Mark an alert as followed up", description = "Idempotent; answers the alert.")
-    public AlertInbox.Alert acknowledge(@RestPath String org, @RestPath String id,
-            @RestHeader("Authorization") String authorization, @RestHeader("X-Api-Key") String apiKey)
-            throws SQLException {
-        access.requireRead(authorization, apiKey, org);
+    public AlertInbox.Alert acknowledge(@RestPath String org, @RestPath String id) throws SQLException {
+        access.requireRead(credentials.get(), org);
         UUID alertId;
         try {
             alertId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Status.NOT_FOUND, "no alert '" + id + "'");
+            throw new UnknownAlert(id, org);
         }
-        return inbox.acknowledge(org, alertId)
-                .orElseThrow(() -> new ProblemException(Status.NOT_FOUND, "no alert '" + id + "' for " + org));
+        return inbox.acknowledge(org, alertId).orElseThrow(() -> new UnknownAlert(id, org));
     }
 
     private static AlertKind kind(String kind) {
@@ -80,7 +79,7 @@ public class AlertResource {
         try {
             return AlertKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Status.BAD_REQUEST, "kind: one of " + Arrays.toString(AlertKind.values()));
+            throw new InvalidQuery("kind: one of " + Arrays.toString(AlertKind.values()));
         }
     }
 
@@ -91,7 +90,7 @@ public class AlertResource {
         try {
             return AlertInbox.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Status.BAD_REQUEST, "status: open or acknowledged");
+            throw new InvalidQuery("status: open or acknowledged");
         }
     }
 
@@ -107,7 +106,7 @@ public class AlertResource {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ProblemException(Status.BAD_REQUEST, "limit: an integer 1.." + MAX_LIMIT);
+        throw new InvalidQuery("limit: an integer 1.." + MAX_LIMIT);
     }
 
     /** The cursor is opaque to clients: base64url of "epoch-microseconds/alert-id". */
@@ -127,7 +126,7 @@ public class AlertResource {
             return new AlertInbox.Position(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
                     Math.floorMod(micros, 1_000_000) * 1_000L), UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
-            throw new ProblemException(Status.BAD_REQUEST, "cursor: not a cursor this service gave out");
+            throw new InvalidQuery("cursor: not a cursor this service gave out");
         }
     }
 }

@@ -8,12 +8,14 @@ import io.vocmonitor.aggregates.ScoreSums;
 import io.vocmonitor.aggregates.ServiceProofScores;
 import io.vocmonitor.aggregates.TrendMetric;
 import io.vocmonitor.dashboard.config.DashboardConfig;
+import io.vocmonitor.dashboard.security.CurrentCredentials;
 import io.vocmonitor.dashboard.security.ReadAccess;
 import io.vocmonitor.dashboard.service.AnswerCache;
-import io.vocmonitor.dashboard.service.BucketReader;
 import io.vocmonitor.dashboard.service.Granularity;
+import io.vocmonitor.dashboard.service.InvalidQuery;
 import io.vocmonitor.dashboard.service.ScoreUpdates;
 import io.vocmonitor.dashboard.service.Selection;
+import io.vocmonitor.dashboard.store.BucketReader;
 import io.vocmonitor.events.Construct;
 import io.vocmonitor.events.EventCodec;
 import io.vocmonitor.events.Instrument;
@@ -26,9 +28,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +39,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -97,14 +98,16 @@ public class ScoreResource {
     }
 
     private final ReadAccess access;
+    private final CurrentCredentials credentials;
     private final BucketReader buckets;
     private final ScoreUpdates updates;
     private final DashboardConfig config;
     private final AnswerCache cache;
 
-    public ScoreResource(ReadAccess access, BucketReader buckets, ScoreUpdates updates,
+    public ScoreResource(ReadAccess access, CurrentCredentials credentials, BucketReader buckets, ScoreUpdates updates,
             DashboardConfig config, AnswerCache cache) {
         this.cache = cache;
+        this.credentials = credentials;
         this.access = access;
         this.buckets = buckets;
         this.updates = updates;
@@ -116,10 +119,9 @@ public class ScoreResource {
     @Blocking
     @Operation(summary = "ServiceProof scores: aspects, constructs SER/V/ICE, overall, NPS, CES, CSAT",
             description = SELECTION_DOC)
-    public Response serviceProof(@RestPath String org, @RestHeader("Authorization") String authorization,
-            @RestHeader("X-Api-Key") String apiKey, @RestQuery String from, @RestQuery String to,
-            @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) {
-        Map<Instrument, Long> current = access.requireReadOfScores(authorization, apiKey, org);
+    public Response serviceProof(@RestPath String org, @RestQuery String from, @RestQuery String to,
+            @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) throws SQLException {
+        Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
         return conditional(request, org, current, List.of(Instrument.SERVICEPROOF), "serviceproof", selection,
                 () -> new ServiceProofAnswer(serviceProofScores(org, selection), selection));
@@ -132,10 +134,9 @@ public class ScoreResource {
             description = "relationship carries counts, shares, nri, rii with ci95 and the indicator (STRENGTHENED, "
                     + "FLATTENED, WEAKENED, BROKEN or INSUFFICIENT_DATA); keyDrivers is empty below the minimum "
                     + "sample. " + SELECTION_DOC)
-    public Response recovery(@RestPath String org, @RestHeader("Authorization") String authorization,
-            @RestHeader("X-Api-Key") String apiKey, @RestQuery String from, @RestQuery String to,
-            @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) {
-        Map<Instrument, Long> current = access.requireReadOfScores(authorization, apiKey, org);
+    public Response recovery(@RestPath String org, @RestQuery String from, @RestQuery String to,
+            @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) throws SQLException {
+        Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
         return conditional(request, org, current, List.of(Instrument.SERVICE_RECOVERY), "recovery", selection,
                 () -> new RecoveryAnswer(recoveryScores(org, selection), selection));
@@ -145,10 +146,9 @@ public class ScoreResource {
     @Path("/summary")
     @Blocking
     @Operation(summary = "Headline numbers of every instrument", description = SELECTION_DOC)
-    public Response summary(@RestPath String org, @RestHeader("Authorization") String authorization,
-            @RestHeader("X-Api-Key") String apiKey, @RestQuery String from, @RestQuery String to,
-            @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) {
-        Map<Instrument, Long> current = access.requireReadOfScores(authorization, apiKey, org);
+    public Response summary(@RestPath String org, @RestQuery String from, @RestQuery String to,
+            @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) throws SQLException {
+        Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
         return conditional(request, org, current, List.of(Instrument.values()), "summary", selection,
                 () -> new Summary(org, selection, ServiceProofHeadline.of(serviceProofScores(org, selection)),
@@ -163,13 +163,12 @@ public class ScoreResource {
                     + "ICE, an aspect, nps, ces, csat; for SERVICE_RECOVERY nri, rii, a driver, nps, ces, csat. "
                     + "granularity: day (default), week (2026-W47) or month (2026-11). One point per period with "
                     + "responses; value is null where the period has fewer than the minimum sample. " + SELECTION_DOC)
-    public Response trends(@RestPath String org, @RestHeader("Authorization") String authorization,
-            @RestHeader("X-Api-Key") String apiKey,
+    public Response trends(@RestPath String org,
             @Parameter(required = true) @RestQuery String instrument,
             @Parameter(required = true) @RestQuery String metric,
             @RestQuery String granularity, @RestQuery String from, @RestQuery String to,
-            @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) {
-        Map<Instrument, Long> current = access.requireReadOfScores(authorization, apiKey, org);
+            @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) throws SQLException {
+        Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
         Instrument trendInstrument = instrument(instrument);
         TrendMetric trendMetric = metric(trendInstrument, metric);
         Granularity trendGranularity = granularity(granularity);
@@ -194,9 +193,8 @@ public class ScoreResource {
     @Operation(summary = "Server-sent events: 'scores' whenever the organisation's scores change",
             description = "Each event's data is {organisationId, instrument, version, updatedAt}; re-read the scores "
                     + "on it. A comment line is sent every 15 s to keep proxies from closing the stream.")
-    public Multi<OutboundSseEvent> stream(@RestPath String org, @RestHeader("Authorization") String authorization,
-            @RestHeader("X-Api-Key") String apiKey, @Context Sse sse) {
-        access.requireRead(authorization, apiKey, org);
+    public Multi<OutboundSseEvent> stream(@RestPath String org, @Context Sse sse) throws SQLException {
+        access.requireRead(credentials.get(), org);
         Multi<OutboundSseEvent> changes = updates.of(org).map(update -> sse.newEventBuilder()
                 .name("scores")
                 .id(update.instrument() + "-" + update.version())
@@ -241,30 +239,30 @@ public class ScoreResource {
 
     private static Instrument instrument(String name) {
         if (name == null || name.isBlank()) {
-            throw new ProblemException(Status.BAD_REQUEST, "instrument: required, one of "
+            throw new InvalidQuery("instrument: required, one of "
                     + Arrays.toString(Instrument.values()));
         }
         try {
             return Instrument.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Status.BAD_REQUEST, "instrument: unknown '" + name + "'; one of "
+            throw new InvalidQuery("instrument: unknown '" + name + "'; one of "
                     + Arrays.toString(Instrument.values()));
         }
     }
 
     private static TrendMetric metric(Instrument instrument, String name) {
         if (name == null || name.isBlank()) {
-            throw new ProblemException(Status.BAD_REQUEST, "metric: required; for " + instrument + " one of "
+            throw new InvalidQuery("metric: required; for " + instrument + " one of "
                     + names(instrument));
         }
         return TrendMetric.find(instrument, name).orElseThrow(() -> {
             for (Instrument other : Instrument.values()) {
                 if (other != instrument && TrendMetric.find(other, name).isPresent()) {
-                    return new ProblemException(Status.BAD_REQUEST, "metric: '" + name + "' is a metric of " + other
+                    return new InvalidQuery("metric: '" + name + "' is a metric of " + other
                             + ", not of " + instrument + "; one of " + names(instrument));
                 }
             }
-            return new ProblemException(Status.BAD_REQUEST, "metric: unknown '" + name + "'; for " + instrument
+            return new InvalidQuery("metric: unknown '" + name + "'; for " + instrument
                     + " one of " + names(instrument));
         });
     }
@@ -280,7 +278,7 @@ public class ScoreResource {
         try {
             return Granularity.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Status.BAD_REQUEST, "granularity: day, week or month, not '" + name + "'");
+            throw new InvalidQuery("granularity: day, week or month, not '" + name + "'");
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.vocmonitor.dashboard.rest;
 
 import io.vocmonitor.aggregates.Touchpoints;
+import io.vocmonitor.dashboard.service.InvalidQuery;
 import io.vocmonitor.dashboard.service.Selection;
 import io.vocmonitor.events.Channel;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -26,7 +26,7 @@ final class SelectionParameters {
         LocalDate fromDate = date("from", from);
         LocalDate toDate = date("to", to);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            throw new ProblemException(Status.BAD_REQUEST, "from (" + fromDate + ") is after to (" + toDate + ")");
+            throw new InvalidQuery("from (" + fromDate + ") is after to (" + toDate + ")");
         }
         Set<Channel> selected = EnumSet.noneOf(Channel.class);
         if (channels != null) {
@@ -50,7 +50,7 @@ final class SelectionParameters {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new ProblemException(Status.BAD_REQUEST, parameter + ": '" + value + "' is not a date (YYYY-MM-DD)");
+            throw new InvalidQuery(parameter + ": '" + value + "' is not a date (YYYY-MM-DD)");
         }
     }
 
@@ -58,7 +58,7 @@ final class SelectionParameters {
         try {
             return Channel.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Status.BAD_REQUEST, "channel: unknown '" + name + "'; one of "
+            throw new InvalidQuery("channel: unknown '" + name + "'; one of "
                     + Arrays.toString(Channel.values()));
         }
     }

@@ -1,4 +1,4 @@
-package io.vocmonitor.dashboard.service;
+package io.vocmonitor.dashboard.store;
 
 import io.agroal.api.AgroalDataSource;
 import io.vocmonitor.events.AlertEvent;

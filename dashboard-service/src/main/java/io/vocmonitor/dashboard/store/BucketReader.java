@@ -1,7 +1,9 @@
-package io.vocmonitor.dashboard.service;
+package io.vocmonitor.dashboard.store;
 
 import io.agroal.api.AgroalDataSource;
 import io.vocmonitor.aggregates.BucketLayout;
+import io.vocmonitor.dashboard.service.Granularity;
+import io.vocmonitor.dashboard.service.Selection;
 import io.vocmonitor.aggregates.ScoreSums;
 import io.vocmonitor.events.Channel;
 import io.vocmonitor.events.Instrument;
@@ -21,7 +23,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Reads the scoring-service's buckets: the sums of one organisation's instrument over a {@link Selection}, from
+ * Reads the buckets the scoring-service publishes ({@code scoring.bucket_view}): the sums of one organisation's instrument over a {@link Selection}, from
  * the bucket rows of one primary-key range (organisation, instrument, days) — never a scan of raw responses.
  * Each row is one array of sums (see {@link BucketLayout}); the arrays are added up here, slot by slot, and
  * decoded once per answer.
@@ -50,7 +52,7 @@ public class BucketReader {
     private Map<String, ScoreSums> query(String organisationId, Instrument instrument, Selection selection,
             Function<LocalDate, String> period) {
         StringBuilder sql = new StringBuilder(
-                "SELECT day, sums FROM scoring.bucket WHERE organisation_id = ? AND instrument = ?");
+                "SELECT day, sums FROM scoring.bucket_view WHERE organisation_id = ? AND instrument = ?");
         List<Object> parameters = new ArrayList<>(List.of(organisationId, instrument.name()));
         if (selection.from() != null) {
             sql.append(" AND day >= ?");

@@ -193,15 +193,7 @@ final class DemoFeeder {
         if (answers.values().stream().allMatch(v -> v == null)) {
             answers.put(ServiceProofAspect.VALUE.name(), 3);
         }
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("responseId", UUID.randomUUID().toString());
-        response.put("instrument", "SERVICEPROOF");
-        response.put("answeredAt", Instant.now().minus(random.nextInt(90 * 24 * 60), ChronoUnit.MINUTES)
-                .truncatedTo(ChronoUnit.SECONDS).toString());
-        response.put("channel", channel.name());
-        response.put("touchpoint", touchpoint);
-        response.put("respondentRef", "c-" + (10000 + random.nextInt(90000)));
-        response.put("answers", answers);
+        Map<String, Object> response = response("SERVICEPROOF", channel, touchpoint, answers);
         if (random.nextDouble() < 0.85) {
             response.put("recommend", clamp(Math.round(7.2 + attitude * 2.2 + random.nextGaussian()), 0, 10));
         }
@@ -215,6 +207,21 @@ final class DemoFeeder {
             String[] pool = attitude >= 0 ? PRAISE : COMPLAINTS;
             response.put("comment", pool[random.nextInt(pool.length)]);
         }
+        return response;
+    }
+
+    /** What every response has: an id, a time in the last 90 days, where it was given, who gave it, its answers. */
+    private Map<String, Object> response(String instrument, Channel channel, String touchpoint,
+            Map<String, Object> answers) {
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("responseId", UUID.randomUUID().toString());
+        response.put("instrument", instrument);
+        response.put("answeredAt", Instant.now().minus(random.nextInt(90 * 24 * 60), ChronoUnit.MINUTES)
+                .truncatedTo(ChronoUnit.SECONDS).toString());
+        response.put("channel", channel.name());
+        response.put("touchpoint", touchpoint);
+        response.put("respondentRef", "c-" + (10000 + random.nextInt(90000)));
+        response.put("answers", answers);
         return response;
     }
 
@@ -238,15 +245,7 @@ final class DemoFeeder {
         }
         double outcome = weighted + random.nextGaussian() * 0.4;
         String relationship = outcome > 0.5 ? "STRENGTHENED" : outcome > -0.3 ? "FLATTENED" : outcome > -0.9 ? "WEAKENED" : "BROKEN";
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("responseId", UUID.randomUUID().toString());
-        response.put("instrument", "SERVICE_RECOVERY");
-        response.put("answeredAt", Instant.now().minus(random.nextInt(90 * 24 * 60), ChronoUnit.MINUTES)
-                .truncatedTo(ChronoUnit.SECONDS).toString());
-        response.put("channel", channel.name());
-        response.put("touchpoint", touchpoint);
-        response.put("respondentRef", "c-" + (10000 + random.nextInt(90000)));
-        response.put("answers", answers);
+        Map<String, Object> response = response("SERVICE_RECOVERY", channel, touchpoint, answers);
         response.put("brandEffect", clamp(Math.round(3 + outcome * 1.5 + random.nextGaussian() * 0.5), 1, 5));
         response.put("relationship", relationship);
         if (random.nextDouble() < 0.8) {

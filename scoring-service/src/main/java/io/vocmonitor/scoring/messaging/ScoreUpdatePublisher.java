@@ -1,4 +1,4 @@
-package io.vocmonitor.scoring.service;
+package io.vocmonitor.scoring.messaging;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;

@@ -1,4 +1,4 @@
-package io.vocmonitor.scoring.service;
+package io.vocmonitor.scoring.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -8,13 +8,17 @@ import io.quarkus.runtime.Startup;
 import io.vocmonitor.events.AlertKind;
 import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.ResponseSubmitted;
+import io.vocmonitor.scoring.service.BatchOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The scoring-service's metrics of SPEC §7, registered at start so that every series exists from zero. */
+/**
+ * The scoring-service's metrics of SPEC §7, registered at start so that every series exists from zero; the dead
+ * letters are counted where they are parked ({@code DeadLetterChannel}).
+ */
 @Startup
 @ApplicationScoped
 public class ScoringMetrics {
@@ -22,7 +26,6 @@ public class ScoringMetrics {
     private final Map<Instrument, Counter> applied = new EnumMap<>(Instrument.class);
     private final Counter duplicates;
     private final Counter retracted;
-    private final Counter deadLetters;
     private final DistributionSummary batchSize;
     private final Timer freshness;
     private final Map<AlertKind, Counter> alerts = new EnumMap<>(AlertKind.class);
@@ -39,9 +42,6 @@ public class ScoringMetrics {
                 .register(registry);
         retracted = Counter.builder("voc.responses.retracted")
                 .description("Responses taken out of the aggregates and erased from the archive")
-                .register(registry);
-        deadLetters = Counter.builder("voc.dead.letters")
-                .description("Records of voc.responses that could not be read, sent to voc.responses.dlq")
                 .register(registry);
         batchSize = DistributionSummary.builder("voc.scoring.batch.size")
                 .description("Records per applied batch")
@@ -75,7 +75,4 @@ public class ScoringMetrics {
         alerts.get(kind).increment();
     }
 
-    public void deadLetter() {
-        deadLetters.increment();
-    }
 }

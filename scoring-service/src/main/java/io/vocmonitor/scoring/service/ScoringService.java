@@ -10,6 +10,9 @@ import io.vocmonitor.events.ResponseEvent;
 import io.vocmonitor.events.ResponseRetracted;
 import io.vocmonitor.events.ResponseSubmitted;
 import io.vocmonitor.events.ScoreUpdate;
+import io.vocmonitor.scoring.store.AlertOutbox;
+import io.vocmonitor.scoring.store.ScoreStore;
+import io.vocmonitor.scoring.store.TouchpointLabels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -37,11 +40,13 @@ public class ScoringService {
     private final AgroalDataSource dataSource;
     private final ScoreStore store;
     private final TouchpointLabels touchpoints;
+    private final AlertOutbox outbox;
 
-    public ScoringService(AgroalDataSource dataSource, ScoreStore store, TouchpointLabels touchpoints) {
+    public ScoringService(AgroalDataSource dataSource, ScoreStore store, TouchpointLabels touchpoints, AlertOutbox outbox) {
         this.dataSource = dataSource;
         this.store = store;
         this.touchpoints = touchpoints;
+        this.outbox = outbox;
     }
 
     /** Rolls back on any failure, checked ones included: a batch applies whole or not at all. */
@@ -88,7 +93,7 @@ public class ScoringService {
             applied.forEach(r -> AlertRule.kindOf(r).ifPresent(kind -> alerts.add(AlertRaised.of(kind, r, now))));
             retracted.forEach(r -> AlertRule.kindOf(r).ifPresent(
                     kind -> alerts.add(AlertWithdrawn.of(r.responseId(), r.organisationId(), now))));
-            store.enqueueAlerts(connection, alerts);
+            outbox.enqueue(connection, alerts);
             return new BatchOutcome(applied, duplicates, retracted, updates, alerts.size());
         }
     }

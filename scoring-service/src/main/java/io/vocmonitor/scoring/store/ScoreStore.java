@@ -1,9 +1,7 @@
-package io.vocmonitor.scoring.service;
+package io.vocmonitor.scoring.store;
 
 import io.vocmonitor.aggregates.BucketLayout;
 import io.vocmonitor.aggregates.ScoreSums;
-import io.vocmonitor.events.AlertEvent;
-import io.vocmonitor.events.AlertRaised;
 import io.vocmonitor.events.EventCodec;
 import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.ResponseEvent;
@@ -11,6 +9,9 @@ import io.vocmonitor.events.ResponseRetracted;
 import io.vocmonitor.events.ResponseSubmitted;
 import io.vocmonitor.events.ScoreUpdate;
 import io.vocmonitor.events.UnreadableEventException;
+import io.vocmonitor.scoring.service.BucketKey;
+import io.vocmonitor.scoring.service.OrganisationInstrument;
+import io.vocmonitor.scoring.service.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -29,8 +30,8 @@ import java.util.UUID;
 
 /**
  * The scoring schema in SQL: the response ledger and archive, the buckets and the score versions. Every
- * method works in the caller's transaction and does its rows in one statement (arrays and {@code unnest}),
- * so a batch costs a few round trips, whatever its size.
+ * method works in the caller's transaction and does all its rows in one statement (arrays and {@code unnest}),
+ * a retraction in at most two, so a batch costs a few round trips, whatever its size.
  */
 @ApplicationScoped
 public class ScoreStore {
@@ -214,23 +215,6 @@ public class ScoreStore {
         return updates;
     }
 
-    /** Queues alert events for publication, in the caller's transaction. */
-    public void enqueueAlerts(Connection connection, List<AlertEvent> alerts) throws SQLException {
-        if (alerts.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO scoring.alert_outbox (alert_id, organisation_id, kind, payload)
-                SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[])
-                """)) {
-            statement.setArray(1, connection.createArrayOf("uuid", alerts.stream().map(AlertEvent::alertId).toArray()));
-            statement.setArray(2, textArray(connection, alerts.stream().map(AlertEvent::organisationId).toArray(String[]::new)));
-            statement.setArray(3, textArray(connection, alerts.stream()
-                    .map(a -> a instanceof AlertRaised raised ? raised.kind().name() : null).toArray(String[]::new)));
-            statement.setArray(4, textArray(connection, alerts.stream().map(EventCodec::encode).toArray(String[]::new)));
-            statement.executeUpdate();
-        }
-    }
 
     private static Array textArray(Connection connection, String[] values) throws SQLException {
         return connection.createArrayOf("text", values);

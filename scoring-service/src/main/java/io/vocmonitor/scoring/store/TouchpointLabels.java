@@ -1,4 +1,4 @@
-package io.vocmonitor.scoring.service;
+package io.vocmonitor.scoring.store;
 
 import io.vocmonitor.aggregates.Touchpoints;
 import io.vocmonitor.events.ResponseSubmitted;

@@ -2,6 +2,7 @@ package io.vocmonitor.survey.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.quarkus.runtime.configuration.MemorySize;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,8 +25,6 @@ public interface SurveyConfig {
 
     Directory directory();
 
-    RateLimit rateLimit();
-
     Limits limits();
 
     /** How personal data is kept. */
@@ -39,34 +38,23 @@ public interface SurveyConfig {
 
     /** The in-memory copy of keys and organisations the ingest path uses. */
     interface Directory {
-        /** How long a key or organisation is used without asking the database again. */
+        /** Age after which a known key or organisation is reloaded from the database, in the background. */
         @WithDefault("5s")
         Duration freshFor();
 
-        /** How long a known entry is still used while the database does not answer. */
+        /** How long a known entry is still used while it cannot be reloaded (the database does not answer). */
         @WithDefault("10m")
         Duration usableFor();
-    }
-
-    /** Requests per API key; the admin token is not limited. */
-    interface RateLimit {
-        /** Sustained requests per second per key. */
-        @WithDefault("100")
-        double perSecond();
-
-        /** Requests a key may make at once after being idle. */
-        @WithDefault("500")
-        int burst();
     }
 
     /** Body sizes, refused with 413 when a request announces more. */
     interface Limits {
         /** Largest JSON body: one response or a batch. */
         @WithDefault("1M")
-        io.quarkus.runtime.configuration.MemorySize jsonBody();
+        MemorySize jsonBody();
 
         /** Largest CSV import. */
         @WithDefault("10M")
-        io.quarkus.runtime.configuration.MemorySize csvBody();
+        MemorySize csvBody();
     }
 }

@@ -1,6 +1,7 @@
-package io.vocmonitor.survey.service;
+package io.vocmonitor.survey.messaging;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -8,11 +9,11 @@ import io.vocmonitor.events.EventCodec;
 import io.vocmonitor.events.ResponseEvent;
 import io.vocmonitor.events.Topics;
 import io.vocmonitor.survey.config.SurveyConfig;
-import io.vocmonitor.survey.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.util.TypeLiteral;
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,17 +21,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes response events to {@code voc.responses}, keyed by organisation, and completes only when the
- * broker has acknowledged them (acks=all); fails with 503 when the broker cannot take them in time, or at
- * once while the {@link BrokerGate} knows it is down.
+ * broker has acknowledged them (acks=all) or given up on them. Records go straight to the channel's Kafka
+ * producer (configured under {@code mp.messaging.outgoing.responses}), one callback each and one completion for a
+ * whole batch, so the ingest path costs a few microseconds per response beyond the producer's own work.
  *
- * <p>Records go straight to the channel's Kafka producer (configured under
- * {@code mp.messaging.outgoing.responses}), with one callback each and one completion for a whole batch: the
- * ingest path costs a few microseconds per response beyond the producer's own work.
+ * <p>A circuit breaker fails fast while the broker is known to be down: after a publication the broker did not
+ * acknowledge, events are refused at once for 2 s, then one publication at a time is let through as a probe, and
+ * the first acknowledged one closes the breaker. An outage thus costs each client a quick 503.
  */
 @ApplicationScoped
 public class ResponsePublisher {
@@ -38,40 +41,88 @@ public class ResponsePublisher {
     /** The outgoing channel bound to {@code voc.responses}. */
     public static final String CHANNEL = "responses";
 
+    /** What the broker did with a publication: per event, whether it acknowledged it. */
+    public record Publication(boolean[] acknowledged) {
+
+        public boolean acknowledged(int index) {
+            return acknowledged[index];
+        }
+
+        boolean complete() {
+            for (boolean ack : acknowledged) {
+                if (!ack) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        static Publication refused(int events) {
+            return new Publication(new boolean[events]);
+        }
+    }
+
+    /** A publication the broker did not fully acknowledge: a failure for the circuit breaker, with what it did. */
+    private static final class NotAcknowledged extends RuntimeException {
+        private final Publication publication;
+
+        NotAcknowledged(Publication publication) {
+            super(null, null, false, false);
+            this.publication = publication;
+        }
+    }
+
     private static final Logger LOG = Logger.getLogger(ResponsePublisher.class);
     private static final Duration METADATA_WAIT = Duration.ofSeconds(5);
 
     private final KafkaClientService clients;
     private final SurveyConfig config;
-    private final BrokerGate gate;
+    private final TypedGuard<Uni<Publication>> breaker = TypedGuard.create(new TypeLiteral<Uni<Publication>>() {
+            })
+            .withCircuitBreaker()
+            .requestVolumeThreshold(1)
+            .failureRatio(1.0)
+            .delay(2, ChronoUnit.SECONDS)
+            .successThreshold(1)
+            .done()
+            .build();
     private volatile Producer<String, String> producer;
 
     /** The emitter is not used to send; it declares the channel, so that the connector creates its producer. */
     public ResponsePublisher(@Channel(CHANNEL) MutinyEmitter<String> channel, KafkaClientService clients,
-            SurveyConfig config, BrokerGate gate) {
+            SurveyConfig config) {
         this.clients = clients;
         this.config = config;
-        this.gate = gate;
     }
 
+    /** Publishes one event; fails with {@link BrokerUnavailable} when the broker does not acknowledge it. */
     public Uni<Void> publish(ResponseEvent event) {
-        return publishAll(List.of(event)).map(failures -> {
-            if (failures[0] != null) {
-                throw failures[0];
+        return publishAll(List.of(event)).map(publication -> {
+            if (!publication.acknowledged(0)) {
+                throw notAcknowledged();
             }
             return null;
         });
     }
 
     /**
-     * Hands every event to the producer before any acknowledgement is awaited, so they travel together. The
-     * answer holds, per event, null when the broker acknowledged it, else the 503 to give for it. Throws 503
-     * at once while the broker is known to be down.
+     * Hands every event to the producer before any acknowledgement is awaited, so they travel together; answers
+     * which ones the broker acknowledged. While the broker is known to be down, none is sent.
      */
-    public Uni<ProblemException[]> publishAll(List<? extends ResponseEvent> events) {
-        gate.admit();
-        ProblemException[] failures = new ProblemException[events.size()];
-        CompletableFuture<ProblemException[]> all = new CompletableFuture<>();
+    public Uni<Publication> publishAll(List<? extends ResponseEvent> events) {
+        return breaker.get(() -> send(events))
+                .onFailure(NotAcknowledged.class).recoverWithItem(e -> ((NotAcknowledged) e).publication)
+                .onFailure(CircuitBreakerOpenException.class).recoverWithItem(() -> Publication.refused(events.size()));
+    }
+
+    /** The detail of every refusal: nothing of a refused response was stored anywhere. */
+    public static BrokerUnavailable notAcknowledged() {
+        return new BrokerUnavailable("the event broker did not acknowledge the response; nothing was stored, try again");
+    }
+
+    private Uni<Publication> send(List<? extends ResponseEvent> events) {
+        boolean[] acknowledged = new boolean[events.size()];
+        CompletableFuture<Publication> all = new CompletableFuture<>();
         AtomicInteger pending = new AtomicInteger(events.size());
         Producer<String, String> kafka = producer();
         for (int i = 0; i < events.size(); i++) {
@@ -80,31 +131,30 @@ public class ResponsePublisher {
             try {
                 kafka.send(new ProducerRecord<>(Topics.RESPONSES, event.organisationId(), EventCodec.encode(event)),
                         (metadata, error) -> {
-                            if (error != null) {
-                                failures[index] = unavailable(event, error);
+                            if (error == null) {
+                                acknowledged[index] = true;
+                            } else {
+                                LOG.warnf("response %s not acknowledged by the broker: %s", event.responseId(), error);
                             }
                             if (pending.decrementAndGet() == 0) {
-                                all.complete(failures);
+                                all.complete(new Publication(acknowledged));
                             }
                         });
             } catch (RuntimeException e) {
                 // the producer refuses at once when it cannot take the record (no metadata in time, closed)
-                failures[index] = unavailable(event, e);
+                LOG.warnf("response %s refused by the producer: %s", event.responseId(), e);
                 if (pending.decrementAndGet() == 0) {
-                    all.complete(failures);
+                    all.complete(new Publication(acknowledged));
                 }
             }
         }
         // the producer gives up within delivery.timeout.ms; this bound only guards against a callback never run
-        return Uni.createFrom().completionStage(all.completeOnTimeout(null, config.publishTimeout().toMillis(),
-                TimeUnit.MILLISECONDS)).map(outcome -> {
-                    ProblemException[] answer = outcome != null ? outcome : timedOut(events);
-                    if (Arrays.stream(answer).anyMatch(f -> f != null)) {
-                        gate.failed();
-                    } else {
-                        gate.succeeded();
+        return Uni.createFrom().completionStage(all.completeOnTimeout(Publication.refused(events.size()),
+                config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)).map(publication -> {
+                    if (!publication.complete()) {
+                        throw new NotAcknowledged(publication);
                     }
-                    return answer;
+                    return publication;
                 });
     }
 
@@ -138,16 +188,5 @@ public class ResponsePublisher {
             producer = current;
         }
         return current;
-    }
-
-    private static ProblemException[] timedOut(List<? extends ResponseEvent> events) {
-        return events.stream().map(event -> unavailable(event, null)).toArray(ProblemException[]::new);
-    }
-
-    private static ProblemException unavailable(ResponseEvent event, Throwable cause) {
-        LOG.warnf("response %s not acknowledged by the broker: %s", event.responseId(),
-                cause == null ? "timed out" : cause.toString());
-        return ProblemException.brokerUnavailable(
-                "the event broker did not acknowledge the response; nothing was stored, try again");
     }
 }

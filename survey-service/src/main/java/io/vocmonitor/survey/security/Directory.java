@@ -1,23 +1,28 @@
 package io.vocmonitor.survey.security;
 
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vocmonitor.survey.KeyScope;
 import io.vocmonitor.survey.config.SurveyConfig;
-import io.vocmonitor.survey.rest.ProblemException;
+import io.vocmonitor.survey.service.DatabaseUnavailable;
+import io.vocmonitor.survey.service.OrganisationService.OrganisationChanged;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.Map;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * What the ingest path needs to know about keys and organisations, kept in memory for a few seconds: a
- * request costs no database work, and a database outage does not stop ingest, because known entries are used
- * past their freshness while the database does not answer. Changes made through this instance are seen at
- * once; other instances see them within the freshness period.
+ * What the ingest path needs to know about keys and organisations, kept in memory (Caffeine): a request whose
+ * key and organisation are known costs no database work and is decided on the thread it arrived on. An entry
+ * older than {@code voc.directory.fresh-for} (5 s) is still answered while it is reloaded in the background; one
+ * that could not be reloaded for {@code voc.directory.usable-for} (10 min), because the database does not
+ * answer, is dropped. A database outage thus does not stop ingest for known keys. Unknown ids are not
+ * remembered, so a key issued by another instance works at once; changes made through this instance are seen
+ * at once (they are forgotten when committed), other instances see them once their entry is reloaded.
  */
 @ApplicationScoped
 public class Directory {
@@ -30,110 +35,55 @@ public class Directory {
     public record KeyInfo(String keyHash, String organisationId, KeyScope scope) {
     }
 
-    private record Cached<T>(Optional<T> value, long loadedAt) {
-    }
-
-    /** After a failed load the database is left alone this long: requests use what is known, or fail at once. */
-    private static final long RETRY_AFTER_FAILURE = Duration.ofSeconds(2).toNanos();
-
-    private final SurveyConfig.Directory settings;
-    private volatile long databaseAvoidedUntil = System.nanoTime();
-    private final AtomicBoolean refreshing = new AtomicBoolean();
-    private final Map<String, Cached<KeyInfo>> keys = new ConcurrentHashMap<>();
-    private final Map<String, Cached<OrganisationInfo>> organisations = new ConcurrentHashMap<>();
-
-    private final DirectoryLoader loader;
+    private final AsyncLoadingCache<String, KeyInfo> keys;
+    private final AsyncLoadingCache<String, OrganisationInfo> organisations;
 
     public Directory(SurveyConfig config, DirectoryLoader loader) {
-        this.settings = config.directory();
-        this.loader = loader;
-    }
-
-    /** The active key with that hash, if there is one. */
-    public Optional<KeyInfo> key(String keyHash) {
-        return lookup(keys, keyHash, () -> loader.key(keyHash));
-    }
-
-    public Optional<OrganisationInfo> organisation(String id) {
-        return lookup(organisations, id, () -> loader.organisation(id));
+        SurveyConfig.Directory settings = config.directory();
+        // loads run on the worker pool: they wait for the database, and the event loops must not
+        this.keys = Caffeine.newBuilder()
+                .refreshAfterWrite(settings.freshFor())
+                .expireAfterWrite(settings.usableFor())
+                .executor(Infrastructure.getDefaultWorkerPool())
+                .buildAsync(loader::key);
+        this.organisations = Caffeine.newBuilder()
+                .refreshAfterWrite(settings.freshFor())
+                .expireAfterWrite(settings.usableFor())
+                .executor(Infrastructure.getDefaultWorkerPool())
+                .buildAsync(loader::organisation);
     }
 
     /**
-     * Whether the organisation, and the key with that hash unless it is null, are known and fresh: then a
-     * request needs no database work and can be decided where it arrived.
+     * The active key with that hash, if there is one: at once when it is in memory, else once it is loaded, on a
+     * worker thread. Fails with {@link DatabaseUnavailable} when it must be loaded and the database does not answer.
      */
-    public boolean holdsFresh(String organisationId, String keyHash) {
-        long now = System.nanoTime();
-        if (!fresh(organisations.get(organisationId), now)) {
-            return false;
-        }
-        if (keyHash == null) {
-            return true;
-        }
-        Cached<KeyInfo> key = keys.get(keyHash);
-        return fresh(key, now) && key.value().map(k -> fresh(organisations.get(k.organisationId()), now)).orElse(false);
+    public Uni<Optional<KeyInfo>> key(String keyHash) {
+        return lookup(keys.get(keyHash));
     }
 
-    private boolean fresh(Cached<?> cached, long now) {
-        return cached != null && now - cached.loadedAt() < settings.freshFor().toNanos();
+    /** The organisation, if it exists; like {@link #key}. */
+    public Uni<Optional<OrganisationInfo>> organisation(String id) {
+        return lookup(organisations.get(id));
     }
 
-    /** Forgets what is known of the organisation and its keys, after a change to them. */
+    /** Forgets what is known of the organisation and its keys once a change to them is committed. */
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrganisationChanged change) {
+        forget(change.organisationId());
+    }
+
+    /** Forgets what is known of the organisation and its keys. */
     public void forget(String organisationId) {
-        organisations.remove(organisationId);
-        keys.values().removeIf(entry -> entry.value().map(k -> k.organisationId().equals(organisationId)).orElse(true));
+        organisations.synchronous().invalidate(organisationId);
+        keys.synchronous().asMap().values().removeIf(key -> key.organisationId().equals(organisationId));
     }
 
-    private <T> Optional<T> lookup(Map<String, Cached<T>> cache, String id, Supplier<Optional<T>> load) {
-        long now = System.nanoTime();
-        Cached<T> cached = cache.get(id);
-        if (fresh(cached, now)) {
-            return cached.value();
-        }
-        boolean avoided = now - databaseAvoidedUntil < 0;
-        if (cached != null && (avoided || !refreshing.compareAndSet(false, true))) {
-            // one thread refreshes; the others, and all of them just after a failure, use what is known
-            return usable(cached, now);
-        }
-        if (cached == null && avoided) {
-            throw ProblemException.databaseUnavailable();
-        }
-        try {
-            Optional<T> value = load.get();
-            if (value.isPresent()) {
-                cache.put(id, new Cached<>(value, now));
-            } else {
-                // unknown ids are not remembered: a key issued by another instance must work at once
-                cache.remove(id);
+    private static <T> Uni<Optional<T>> lookup(CompletableFuture<T> entry) {
+        CompletableFuture<Optional<T>> found = entry.handle((value, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(new DatabaseUnavailable());
             }
-            return value;
-        } catch (RuntimeException e) {
-            if (!isDatabaseFailure(e)) {
-                throw e;
-            }
-            databaseAvoidedUntil = System.nanoTime() + RETRY_AFTER_FAILURE;
-            return usable(cached, now);
-        } finally {
-            if (cached != null) {
-                refreshing.set(false);
-            }
-        }
-    }
-
-    private static boolean isDatabaseFailure(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PersistenceException || cause instanceof SQLException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A known entry while the database does not answer, if it is not too old; 503 otherwise. */
-    private <T> Optional<T> usable(Cached<T> cached, long now) {
-        if (cached != null && now - cached.loadedAt() < settings.usableFor().toNanos()) {
-            return cached.value();
-        }
-        throw ProblemException.databaseUnavailable();
+            return Optional.ofNullable(value);
+        });
+        return Uni.createFrom().completionStage(found);
     }
 }

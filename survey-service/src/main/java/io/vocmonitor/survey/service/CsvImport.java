@@ -2,10 +2,10 @@ package io.vocmonitor.survey.service;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vocmonitor.events.RecoveryDriver;
-import io.vocmonitor.events.ServiceProofAspect;
-import io.vocmonitor.survey.rest.Problem.FieldError;
-import io.vocmonitor.survey.rest.ProblemException;
+import io.vocmonitor.events.Instrument;
+import io.vocmonitor.events.InstrumentDefinition;
+import io.vocmonitor.events.Question;
+import io.vocmonitor.events.Violation;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -20,27 +20,32 @@ import java.util.Set;
 
 /**
  * Turns an uploaded CSV file into responses, one per row (SPEC §5). The first row names the columns, in any
- * order, case-insensitively: {@link #COLUMNS}. An empty cell is an unanswered question. Each row becomes the
- * same JSON object a client would post, so it is validated by the same rules.
+ * order, case-insensitively: {@link #COLUMNS}, the fields of a response and every item of every instrument
+ * ({@link InstrumentDefinition}). An empty cell is an unanswered question. Each row becomes the same JSON object a
+ * client would post, so it is validated by the same rules.
  */
 public final class CsvImport {
 
-    /** The top-level text columns. */
-    private static final List<String> TEXT_COLUMNS = List.of("responseId", "instrument", "answeredAt", "channel",
-            "touchpoint", "respondentRef", "relationship", "comment");
+    /** The response's own text fields, then the text questions; the numeric questions follow the items. */
+    private static final List<String> TEXT_COLUMNS;
     /** The top-level answer columns (integers). */
-    private static final List<String> NUMBER_COLUMNS = List.of("brandEffect", "recommend", "effort", "satisfaction");
-    /** Every column a file may have: the fields of a response, and every aspect and driver as its own column. */
+    private static final List<String> NUMBER_COLUMNS;
+    /** Every column a file may have: the fields of a response, and every item as its own column. */
     public static final List<String> COLUMNS;
     private static final Set<String> ITEM_COLUMNS;
 
     static {
-        Set<String> items = new LinkedHashSet<>();
-        for (ServiceProofAspect aspect : ServiceProofAspect.values()) {
-            items.add(aspect.name());
+        List<String> text = new ArrayList<>(List.of("responseId", "instrument", "answeredAt", "channel", "touchpoint",
+                "respondentRef"));
+        List<String> numbers = new ArrayList<>();
+        for (Question question : Question.values()) {
+            (question.scale() == null ? text : numbers).add(question.field());
         }
-        for (RecoveryDriver driver : RecoveryDriver.values()) {
-            items.add(driver.name());
+        TEXT_COLUMNS = List.copyOf(text);
+        NUMBER_COLUMNS = List.copyOf(numbers);
+        Set<String> items = new LinkedHashSet<>();
+        for (Instrument instrument : Instrument.values()) {
+            InstrumentDefinition.of(instrument).items().forEach(item -> items.add(item.id()));
         }
         ITEM_COLUMNS = Set.copyOf(items);
         List<String> columns = new ArrayList<>(TEXT_COLUMNS);
@@ -52,30 +57,30 @@ public final class CsvImport {
     private CsvImport() {
     }
 
-    /** The rows of the file as responses to ingest; 400 for a file that cannot be read at all. */
-    public static List<BatchIngest.Item> items(byte[] body) {
+    /** The rows of the file as responses to ingest; {@link InvalidInput} for a file that cannot be read at all. */
+    public static List<IngestService.Item> items(byte[] body) {
         List<CsvReader.Row> rows = CsvReader.read(utf8(body)).stream().filter(row -> !row.isBlank()).toList();
         if (rows.isEmpty()) {
-            throw ProblemException.invalid("body", "the file is empty; the first row names the columns: "
+            throw new InvalidInput("body", "the file is empty; the first row names the columns: "
                     + String.join(",", COLUMNS));
         }
         List<String> header = header(rows.get(0));
         List<CsvReader.Row> data = rows.subList(1, rows.size());
         if (data.isEmpty()) {
-            throw ProblemException.invalid("body", "the file has a header but no responses");
+            throw new InvalidInput("body", "the file has a header but no responses");
         }
-        if (data.size() > BatchIngest.MAX_ITEMS) {
-            throw ProblemException.invalid("body", data.size() + " responses; at most " + BatchIngest.MAX_ITEMS
+        if (data.size() > IngestService.MAX_ITEMS) {
+            throw new InvalidInput("body", data.size() + " responses; at most " + IngestService.MAX_ITEMS
                     + " per file, split it");
         }
-        List<BatchIngest.Item> items = new ArrayList<>(data.size());
+        List<IngestService.Item> items = new ArrayList<>(data.size());
         for (int index = 0; index < data.size(); index++) {
             CsvReader.Row row = data.get(index);
             if (row.fields().size() != header.size()) {
-                items.add(new BatchIngest.Item(index, row.line(), null, ProblemException.invalid("line " + row.line(),
+                items.add(new IngestService.Item(index, row.line(), null, new InvalidInput("line " + row.line(),
                         row.fields().size() + " fields where the header has " + header.size())));
             } else {
-                items.add(new BatchIngest.Item(index, row.line(), response(header, row)));
+                items.add(new IngestService.Item(index, row.line(), response(header, row), null));
             }
         }
         return items;
@@ -84,24 +89,24 @@ public final class CsvImport {
     private static List<String> header(CsvReader.Row row) {
         Map<String, String> canonical = new LinkedHashMap<>();
         COLUMNS.forEach(column -> canonical.put(column.toLowerCase(Locale.ROOT), column));
-        List<FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         List<String> header = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String name : row.fields()) {
             String column = canonical.get(name.strip().toLowerCase(Locale.ROOT));
             if (column == null) {
-                errors.add(new FieldError("line 1", "unknown column '" + name.strip() + "'; the columns are "
+                errors.add(new Violation("line 1", "unknown column '" + name.strip() + "'; the columns are "
                         + String.join(",", COLUMNS)));
             } else if (!seen.add(column)) {
-                errors.add(new FieldError("line 1", "column '" + column + "' appears twice"));
+                errors.add(new Violation("line 1", "column '" + column + "' appears twice"));
             }
             header.add(column);
         }
         if (!seen.contains("instrument")) {
-            errors.add(new FieldError("line 1", "the column 'instrument' is required"));
+            errors.add(new Violation("line 1", "the column 'instrument' is required"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidInput(errors);
         }
         return header;
     }
@@ -147,7 +152,7 @@ public final class CsvImport {
                     .decode(ByteBuffer.wrap(body == null ? new byte[0] : body))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("body", "the file is not UTF-8");
+            throw new InvalidInput("body", "the file is not UTF-8");
         }
     }
 }

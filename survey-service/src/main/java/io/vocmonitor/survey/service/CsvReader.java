@@ -1,6 +1,5 @@
 package io.vocmonitor.survey.service;
 
-import io.vocmonitor.survey.rest.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +48,7 @@ public final class CsvReader {
                 }
             } else if (c == '"') {
                 if (field.length() > 0 || afterQuote) {
-                    throw ProblemException.invalid("line " + line, "a quote inside an unquoted field; quote the "
+                    throw new InvalidInput("line " + line, "a quote inside an unquoted field; quote the "
                             + "whole field and double the quote");
                 }
                 quoted = true;
@@ -70,13 +69,13 @@ public final class CsvReader {
                 rowLine = line;
             } else {
                 if (afterQuote) {
-                    throw ProblemException.invalid("line " + line, "text after a closing quote");
+                    throw new InvalidInput("line " + line, "text after a closing quote");
                 }
                 field.append(c);
             }
         }
         if (quoted) {
-            throw ProblemException.invalid("line " + rowLine, "a quoted field is not closed");
+            throw new InvalidInput("line " + rowLine, "a quoted field is not closed");
         }
         if (field.length() > 0 || !fields.isEmpty() || afterQuote) {
             fields.add(field.toString());

@@ -4,32 +4,25 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.vocmonitor.events.Instrument;
-import io.vocmonitor.survey.rest.ProblemException;
+import io.vocmonitor.runtime.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The survey-service's counters of SPEC §7: {@code voc_responses_accepted_total{instrument}} and
- * {@code voc_responses_rejected_total{reason}}. Known label values are registered at start, so dashboards see
- * zeros instead of gaps.
+ * {@code voc_responses_rejected_total{reason}}, the reason being the {@link Refusal#reason()} of the refusal.
+ * Known label values are registered at start, so dashboards see zeros instead of gaps.
  */
 @Startup
 @ApplicationScoped
 public class IngestMetrics {
 
-    /** Rejection reasons, derived from the answer's status. */
-    public static final Map<Integer, String> REASONS = Map.of(
-            400, "validation",
-            401, "unauthorised",
-            403, "forbidden",
-            404, "unknown_organisation",
-            409, "organisation_deactivated",
-            413, "too_large",
-            415, "validation",
-            429, "rate_limited",
-            503, "broker_unavailable");
+    /** The reasons a response can be refused for on the ingest endpoints; "other" for an unexpected failure. */
+    static final List<String> REASONS = List.of("validation", "unauthorised", "forbidden", "unknown_organisation",
+            "organisation_deactivated", "too_large", "rate_limited", "broker_unavailable", "database_unavailable", "other");
 
     private final MeterRegistry registry;
     private final Map<Instrument, Counter> accepted = new EnumMap<>(Instrument.class);
@@ -43,18 +36,15 @@ public class IngestMetrics {
                     .tag("instrument", instrument.name())
                     .register(registry));
         }
-        REASONS.values().forEach(this::rejectedCounter);
-        rejectedCounter("database_unavailable");
-        rejectedCounter("other");
+        REASONS.forEach(this::rejectedCounter);
     }
 
     public void accepted(Instrument instrument, int count) {
         accepted.get(instrument).increment(count);
     }
 
-    /** Counts {@code count} responses refused with the problem. */
-    public void rejected(ProblemException problem, int count) {
-        String reason = problem.reason() != null ? problem.reason() : REASONS.getOrDefault(problem.status(), "other");
+    /** Counts {@code count} responses refused for the reason. */
+    public void rejected(String reason, int count) {
         rejectedCounter(reason).increment(count);
     }
 

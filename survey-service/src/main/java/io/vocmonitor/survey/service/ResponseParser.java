@@ -9,13 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vocmonitor.events.Channel;
 import io.vocmonitor.events.Instrument;
+import io.vocmonitor.events.InstrumentDefinition;
+import io.vocmonitor.events.Question;
 import io.vocmonitor.events.RelationshipOutcome;
 import io.vocmonitor.events.ResponseRules;
 import io.vocmonitor.events.ResponseSubmitted;
 import io.vocmonitor.events.Scale;
+import io.vocmonitor.events.Violation;
 import io.vocmonitor.survey.config.SurveyConfig;
-import io.vocmonitor.survey.rest.Problem.FieldError;
-import io.vocmonitor.survey.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,19 +33,25 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Turns a posted response (SPEC §5.1) into a {@link ResponseSubmitted}, or refuses it with one error per
- * invalid field. Unknown fields are refused too: a misspelt optional question would otherwise be lost
- * without anyone noticing.
+ * Turns a posted response (SPEC §5.1) into a {@link ResponseSubmitted}: reads the JSON into types, then applies the
+ * instrument's rule book ({@link ResponseRules}), and refuses the response with one violation per invalid field.
+ * What it checks itself is only what JSON can get wrong (a string where a number belongs, an unknown field, a
+ * malformed UUID or timestamp) and the ingest window of {@code answeredAt}. Unknown fields are refused: a
+ * misspelt optional question would otherwise be lost without anyone noticing.
  */
 @ApplicationScoped
 public class ResponseParser {
 
-    /** The earliest accepted {@code answeredAt}: older dates are typing errors, not feedback. */
-    public static final Instant EARLIEST_ANSWER = Instant.parse("2000-01-01T00:00:00Z");
     private static final int MAX_NESTING_DEPTH = 16;
-    private static final Set<String> FIELDS = Set.of("responseId", "instrument", "answeredAt", "channel",
-            "touchpoint", "respondentRef", "answers", "brandEffect", "relationship", "recommend", "effort",
-            "satisfaction", "comment");
+    /** The top-level fields of a posted response: its metadata, its items and the other questions. */
+    private static final Set<String> FIELDS;
+
+    static {
+        Set<String> fields = new LinkedHashSet<>(List.of("responseId", "instrument", "answeredAt", "channel",
+                "touchpoint", "respondentRef", "answers"));
+        Arrays.stream(Question.values()).map(Question::field).forEach(fields::add);
+        FIELDS = Set.copyOf(fields);
+    }
 
     private final ObjectMapper mapper;
     private final SurveyConfig config;
@@ -57,266 +65,208 @@ public class ResponseParser {
                 StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
     }
 
-    /** Reads a JSON body; 400 when it is not JSON (or not UTF-8), 413 when it is over the JSON limit. */
+    /** Reads a JSON body: {@link InvalidInput} when it is not JSON (or not UTF-8), {@link ContentTooLarge} over the limit. */
     public JsonNode readJson(byte[] body) {
         if (body == null || body.length == 0) {
-            throw ProblemException.invalid("body", "the request body is empty");
+            throw new InvalidInput("body", "the request body is empty");
         }
-        if (body.length > config.limits().jsonBody().asLongValue()) {
+        long limit = config.limits().jsonBody().asLongValue();
+        if (body.length > limit) {
             // a body sent without Content-Length is only measured here; BodyLimits refuses announced ones unread
-            throw ProblemException.tooLarge("JSON bodies may have at most " + config.limits().jsonBody().asLongValue()
-                    + " bytes; split the batch");
+            throw new ContentTooLarge("JSON bodies may have at most " + limit + " bytes; split the batch");
         }
         try {
             return mapper.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw ProblemException.invalid("body", "JSON nested deeper than " + MAX_NESTING_DEPTH + " levels");
+            throw new InvalidInput("body", "JSON nested deeper than " + MAX_NESTING_DEPTH + " levels");
         } catch (JsonProcessingException e) {
-            throw ProblemException.invalid("body", "not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidInput("body", "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw ProblemException.invalid("body", "unreadable body: " + e.getMessage());
+            throw new InvalidInput("body", "unreadable body: " + e.getMessage());
         }
     }
 
-    /** Validates one response of {@code organisationId}; the field paths of errors start at {@code path}. */
+    /** One response of the organisation, received now; {@link InvalidInput} naming every invalid field. */
     public ResponseSubmitted parse(String organisationId, JsonNode node, Instant receivedAt) {
-        List<FieldError> errors = new ArrayList<>();
-        ResponseSubmitted response = parse(organisationId, node, receivedAt, "", errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+        if (node == null || !node.isObject()) {
+            throw new InvalidInput("body", "must be a JSON object (one response)");
+        }
+        Reading reading = new Reading(node);
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                reading.error(name, "unknown field; the fields are " + String.join(", ", FIELDS.stream().sorted().toList()));
+            }
+        }
+        ResponseSubmitted.Builder builder = ResponseSubmitted.builder().organisationId(organisationId).receivedAt(receivedAt);
+        JsonNode responseId = reading.present("responseId");
+        builder.responseId(responseId == null ? UUID.randomUUID() : reading.uuid(responseId, "responseId"));
+        Instrument instrument = reading.constant("instrument", Instrument.class);
+        builder.instrument(instrument);
+        JsonNode answeredAt = reading.present("answeredAt");
+        builder.answeredAt(answeredAt == null ? receivedAt : answeredAt(reading, answeredAt, receivedAt));
+        Channel channel = reading.constant("channel", Channel.class);
+        builder.channel(channel == null ? Channel.OTHER : channel);
+        builder.touchpoint(reading.label("touchpoint"));
+        builder.respondentRef(reading.label("respondentRef"));
+        builder.comment(reading.comment(Question.COMMENT.field()));
+        builder.relationship(reading.constant(Question.RELATIONSHIP.field(), RelationshipOutcome.class));
+        builder.brandEffect(reading.integer(Question.BRAND_EFFECT.field(), Question.BRAND_EFFECT.scale()));
+        builder.recommend(reading.integer(Question.RECOMMEND.field(), Question.RECOMMEND.scale()));
+        builder.effort(reading.integer(Question.EFFORT.field(), Question.EFFORT.scale()));
+        builder.satisfaction(reading.integer(Question.SATISFACTION.field(), Question.SATISFACTION.scale()));
+        reading.answers(instrument, builder);
+
+        ResponseSubmitted response = builder.build();
+        List<Violation> violations = new ArrayList<>(reading.errors);
+        // a field that could not be read has said what is wrong with it; the rules would only repeat it
+        ResponseRules.violations(response).stream().filter(v -> !reading.erred(v.field())).forEach(violations::add);
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
         }
         return response;
     }
 
-    ResponseSubmitted parse(String organisationId, JsonNode node, Instant receivedAt, String path,
-            List<FieldError> errors) {
-        if (node == null || !node.isObject()) {
-            errors.add(new FieldError(path.isEmpty() ? "body" : path, "must be a JSON object (one response)"));
-            return null;
-        }
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                errors.add(new FieldError(path + name, "unknown field; the fields are " + String.join(", ",
-                        FIELDS.stream().sorted().toList())));
-            }
-        }
-
-        ResponseSubmitted.Builder builder = ResponseSubmitted.builder()
-                .organisationId(organisationId)
-                .receivedAt(receivedAt);
-
-        JsonNode responseId = present(node, "responseId");
-        if (responseId == null) {
-            builder.responseId(UUID.randomUUID());
-        } else {
-            builder.responseId(uuid(responseId, path + "responseId", errors));
-        }
-
-        Instrument instrument = null;
-        JsonNode instrumentNode = present(node, "instrument");
-        if (instrumentNode == null) {
-            errors.add(new FieldError(path + "instrument", "required: one of " + names(Instrument.values())));
-        } else {
-            instrument = constant(instrumentNode, Instrument.class, path + "instrument", errors);
-            builder.instrument(instrument);
-        }
-
-        JsonNode answeredAt = present(node, "answeredAt");
-        builder.answeredAt(answeredAt == null ? receivedAt : timestamp(answeredAt, receivedAt, path + "answeredAt", errors));
-
-        JsonNode channel = present(node, "channel");
-        builder.channel(channel == null ? Channel.OTHER : constant(channel, Channel.class, path + "channel", errors));
-        builder.touchpoint(label(present(node, "touchpoint"), ResponseRules.MAX_TOUCHPOINT_LENGTH, path + "touchpoint", errors));
-        builder.respondentRef(label(present(node, "respondentRef"), ResponseRules.MAX_RESPONDENT_REF_LENGTH,
-                path + "respondentRef", errors));
-        builder.comment(comment(present(node, "comment"), path + "comment", errors));
-
-        builder.recommend(answer(present(node, "recommend"), Scale.RECOMMEND, path + "recommend", errors));
-        builder.effort(answer(present(node, "effort"), Scale.EFFORT, path + "effort", errors));
-        builder.satisfaction(answer(present(node, "satisfaction"), Scale.SATISFACTION, path + "satisfaction", errors));
-
-        JsonNode relationship = present(node, "relationship");
-        JsonNode brandEffect = present(node, "brandEffect");
-        if (instrument == Instrument.SERVICE_RECOVERY) {
-            if (relationship == null) {
-                errors.add(new FieldError(path + "relationship",
-                        "required on SERVICE_RECOVERY: one of " + names(RelationshipOutcome.values())));
-            } else {
-                builder.relationship(constant(relationship, RelationshipOutcome.class, path + "relationship", errors));
-            }
-            builder.brandEffect(answer(brandEffect, Scale.BRAND_EFFECT, path + "brandEffect", errors));
-        } else if (instrument != null) {
-            if (relationship != null) {
-                errors.add(new FieldError(path + "relationship", "only asked on SERVICE_RECOVERY"));
-            }
-            if (brandEffect != null) {
-                errors.add(new FieldError(path + "brandEffect", "only asked on SERVICE_RECOVERY"));
-            }
-        }
-
-        if (instrument != null) {
-            answers(node.get("answers"), instrument, builder, path + "answers", errors);
-        }
-        return errors.isEmpty() ? builder.build() : null;
-    }
-
-    private void answers(JsonNode answers, Instrument instrument, ResponseSubmitted.Builder builder, String path,
-            List<FieldError> errors) {
-        Set<String> items = ResponseRules.items(instrument);
-        int answered = 0;
-        if (answers != null && !answers.isNull()) {
-            if (!answers.isObject()) {
-                errors.add(new FieldError(path, "must be an object of item → answer 1..5"));
-                return;
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = answers.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                String item = entry.getKey();
-                if (!items.contains(item)) {
-                    errors.add(new FieldError(path + "." + item, "not an item of " + instrument + "; its items are "
-                            + String.join(", ", items.stream().sorted().toList())));
-                    continue;
-                }
-                Integer answer = answer(entry.getValue(), Scale.AGREEMENT, path + "." + item, errors);
-                if (answer != null) {
-                    builder.answer(item, answer);
-                    answered++;
-                }
-            }
-        }
-        if (instrument == Instrument.SERVICEPROOF && answered == 0 && errorsUnder(errors, path).isEmpty()) {
-            errors.add(new FieldError(path, "at least one aspect must be answered (1..5)"));
-        }
-    }
-
-    private static List<FieldError> errorsUnder(List<FieldError> errors, String path) {
-        return errors.stream().filter(e -> e.field().startsWith(path)).toList();
-    }
-
-    /** The field's node, or null when it is absent or JSON null (not applicable). */
-    private static JsonNode present(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value;
-    }
-
-    private static Integer answer(JsonNode node, Scale scale, String field, List<FieldError> errors) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            errors.add(new FieldError(field, "must be an integer " + scale.min() + ".." + scale.max() + " or null"));
-            return null;
-        }
-        int value = node.intValue();
-        if (!scale.contains(value)) {
-            errors.add(new FieldError(field, "must be " + scale.min() + ".." + scale.max() + ", got " + value));
-            return null;
-        }
-        return value;
-    }
-
-    private static <E extends Enum<E>> E constant(JsonNode node, Class<E> type, String field, List<FieldError> errors) {
-        String allowed = names(type.getEnumConstants());
-        if (!node.isTextual()) {
-            errors.add(new FieldError(field, "must be a string: one of " + allowed));
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, node.textValue());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "unknown value '" + abbreviate(node.textValue()) + "'; one of " + allowed));
-            return null;
-        }
-    }
-
-    private static UUID uuid(JsonNode node, String field, List<FieldError> errors) {
-        if (node.isTextual()) {
-            try {
-                UUID uuid = UUID.fromString(node.textValue());
-                if (uuid.toString().equalsIgnoreCase(node.textValue())) {
-                    return uuid;
-                }
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-        }
-        errors.add(new FieldError(field, "must be a UUID such as 0d4c7c1e-2f0a-4c55-9d7e-1c1f3f7b2a10"));
-        return null;
-    }
-
-    private Instant timestamp(JsonNode node, Instant receivedAt, String field, List<FieldError> errors) {
-        if (!node.isTextual()) {
-            errors.add(new FieldError(field, "must be an ISO-8601 timestamp with offset, e.g. 2026-11-20T10:15:00Z"));
-            return null;
-        }
-        Instant instant;
-        try {
-            instant = OffsetDateTime.parse(node.textValue()).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be an ISO-8601 timestamp with offset, e.g. 2026-11-20T10:15:00Z"));
-            return null;
-        }
-        if (instant.isAfter(receivedAt.plus(config.maxClockSkew()))) {
-            errors.add(new FieldError(field, "lies in the future (more than " + config.maxClockSkew().toMinutes()
-                    + " minutes after now)"));
-            return null;
-        }
-        if (instant.isBefore(EARLIEST_ANSWER)) {
-            errors.add(new FieldError(field, "lies before " + EARLIEST_ANSWER));
+    private Instant answeredAt(Reading reading, JsonNode node, Instant receivedAt) {
+        Instant instant = reading.timestamp(node, "answeredAt");
+        if (instant != null && instant.isAfter(receivedAt.plus(config.maxClockSkew()))) {
+            reading.error("answeredAt", "lies in the future (more than " + config.maxClockSkew().toMinutes()
+                    + " minutes after now)");
             return null;
         }
         return instant;
     }
 
-    /** A short single-line label: trimmed, no control characters; empty means absent. */
-    private static String label(JsonNode node, int maxLength, String field, List<FieldError> errors) {
-        if (node == null) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            errors.add(new FieldError(field, "must be a string"));
-            return null;
-        }
-        String value = node.textValue().strip();
-        if (value.codePoints().anyMatch(Character::isISOControl)) {
-            errors.add(new FieldError(field, "must not contain control characters"));
-            return null;
-        }
-        if (value.codePointCount(0, value.length()) > maxLength) {
-            errors.add(new FieldError(field, "longer than " + maxLength + " characters"));
-            return null;
-        }
-        return value.isEmpty() ? null : value;
-    }
+    /** The JSON of one response, read field by field; what cannot be read is an error of that field. */
+    private static final class Reading {
+        private final JsonNode node;
+        private final List<Violation> errors = new ArrayList<>();
 
-    /** Free text: line breaks and tabs allowed, other control characters not. */
-    private static String comment(JsonNode node, String field, List<FieldError> errors) {
-        if (node == null) {
-            return null;
+        Reading(JsonNode node) {
+            this.node = node;
         }
-        if (!node.isTextual()) {
-            errors.add(new FieldError(field, "must be a string"));
-            return null;
-        }
-        String value = node.textValue();
-        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            errors.add(new FieldError(field, "must not contain control characters other than line breaks and tabs"));
-            return null;
-        }
-        if (value.codePointCount(0, value.length()) > ResponseRules.MAX_COMMENT_LENGTH) {
-            errors.add(new FieldError(field, "longer than " + ResponseRules.MAX_COMMENT_LENGTH + " characters"));
-            return null;
-        }
-        return value.isBlank() ? null : value;
-    }
 
-    private static String names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
-    }
+        void error(String field, String detail) {
+            errors.add(new Violation(field, detail));
+        }
 
-    private static String abbreviate(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        /** Whether the field, one inside it or the one it is in could not be read. */
+        boolean erred(String field) {
+            return errors.stream().anyMatch(e -> e.field().equals(field) || e.field().startsWith(field + ".")
+                    || field.startsWith(e.field() + "."));
+        }
+
+        /** The field's node, or null when it is absent or JSON null (not applicable). */
+        JsonNode present(String field) {
+            JsonNode value = node.get(field);
+            return value == null || value.isNull() ? null : value;
+        }
+
+        <E extends Enum<E>> E constant(String field, Class<E> type) {
+            JsonNode value = present(field);
+            if (value == null) {
+                return null;
+            }
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            if (!value.isTextual()) {
+                error(field, "must be a string: one of " + allowed);
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, value.textValue());
+            } catch (IllegalArgumentException e) {
+                error(field, "unknown value '" + abbreviate(value.textValue()) + "'; one of " + allowed);
+                return null;
+            }
+        }
+
+        Integer integer(String field, Scale scale) {
+            return integer(present(field), field, scale);
+        }
+
+        Integer integer(JsonNode value, String field, Scale scale) {
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                error(field, "must be an integer" + (scale == null ? "" : " " + scale.range()) + " or null");
+                return null;
+            }
+            return value.intValue();
+        }
+
+        UUID uuid(JsonNode value, String field) {
+            if (value.isTextual()) {
+                try {
+                    UUID uuid = UUID.fromString(value.textValue());
+                    if (uuid.toString().equalsIgnoreCase(value.textValue())) {
+                        return uuid;
+                    }
+                } catch (IllegalArgumentException e) {
+                    // reported below
+                }
+            }
+            error(field, "must be a UUID such as 0d4c7c1e-2f0a-4c55-9d7e-1c1f3f7b2a10");
+            return null;
+        }
+
+        Instant timestamp(JsonNode value, String field) {
+            if (value.isTextual()) {
+                try {
+                    return OffsetDateTime.parse(value.textValue()).toInstant();
+                } catch (DateTimeParseException e) {
+                    // reported below
+                }
+            }
+            error(field, "must be an ISO-8601 timestamp with offset, e.g. 2026-11-20T10:15:00Z");
+            return null;
+        }
+
+        /** A label: trimmed; empty means absent. */
+        String label(String field) {
+            String value = text(field);
+            return value == null || value.strip().isEmpty() ? null : value.strip();
+        }
+
+        /** Free text as written; blank means absent. */
+        String comment(String field) {
+            String value = text(field);
+            return value == null || value.isBlank() ? null : value;
+        }
+
+        private String text(String field) {
+            JsonNode value = present(field);
+            if (value == null) {
+                return null;
+            }
+            if (!value.isTextual()) {
+                error(field, "must be a string");
+                return null;
+            }
+            return value.textValue();
+        }
+
+        /** The answers object: item → integer; which items the instrument has and their ranges are the rules'. */
+        void answers(Instrument instrument, ResponseSubmitted.Builder builder) {
+            JsonNode answers = present("answers");
+            if (answers == null) {
+                return;
+            }
+            if (!answers.isObject()) {
+                error("answers", "must be an object of item → answer");
+                return;
+            }
+            InstrumentDefinition definition = instrument == null ? null : InstrumentDefinition.of(instrument);
+            for (Iterator<Map.Entry<String, JsonNode>> it = answers.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                Scale scale = definition == null ? null
+                        : definition.item(entry.getKey()).map(InstrumentDefinition.Item::scale).orElse(null);
+                builder.answer(entry.getKey(), integer(entry.getValue(), "answers." + entry.getKey(), scale));
+            }
+        }
+
+        private static String abbreviate(String value) {
+            return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        }
     }
 }

@@ -1,0 +1,160 @@
+package io.vocmonitor.events;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One instrument's questionnaire and rule book (SPEC §2), written once for every reader and writer: its items
+ * (the keys of a response's {@code answers}) with their scales and statements in English and Dutch, the other
+ * questions it asks and which of them are required, and whether an item must be answered. The survey-service
+ * validates input and shows the catalogue from it; readers of the topic refuse events that break it
+ * ({@link ResponseRules}). Adding an instrument means adding its constant to {@link Instrument} and its definition
+ * here.
+ */
+public final class InstrumentDefinition {
+
+    /**
+     * One item of an instrument: a statement answered on a scale.
+     *
+     * @param group what the item rolls up into, e.g. the ServiceProof construct of an aspect; null when nothing
+     */
+    public record Item(String id, Scale scale, Text statement, String group) {
+    }
+
+    /** SPEC §2.3: asked on any response. Declared before the definitions, which use it. */
+    private static final List<Question> OPTIONAL_QUESTIONS = List.of(Question.RECOMMEND, Question.EFFORT,
+            Question.SATISFACTION, Question.COMMENT);
+
+    private static final Map<Instrument, InstrumentDefinition> DEFINITIONS = new EnumMap<>(Instrument.class);
+
+    static {
+        DEFINITIONS.put(Instrument.SERVICEPROOF, serviceProof());
+        DEFINITIONS.put(Instrument.SERVICE_RECOVERY, serviceRecovery());
+    }
+
+    private final Instrument instrument;
+    private final Text name;
+    private final Text description;
+    private final Map<String, Item> items;
+    private final List<Question> questions;
+    private final Set<Question> required;
+    private final boolean itemRequired;
+
+    private InstrumentDefinition(Instrument instrument, Text name, Text description, List<Item> items,
+            List<Question> questions, Set<Question> required, boolean itemRequired) {
+        this.instrument = instrument;
+        this.name = name;
+        this.description = description;
+        this.items = new LinkedHashMap<>();
+        items.forEach(item -> this.items.put(item.id(), item));
+        this.questions = List.copyOf(questions);
+        this.required = Set.copyOf(required);
+        this.itemRequired = itemRequired;
+    }
+
+    public static InstrumentDefinition of(Instrument instrument) {
+        return DEFINITIONS.get(instrument);
+    }
+
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    public Text name() {
+        return name;
+    }
+
+    public Text description() {
+        return description;
+    }
+
+    /** The items, in questionnaire order. */
+    public List<Item> items() {
+        return List.copyOf(items.values());
+    }
+
+    public Optional<Item> item(String id) {
+        return Optional.ofNullable(items.get(id));
+    }
+
+    /** The questions it asks besides its items, in questionnaire order. */
+    public List<Question> questions() {
+        return questions;
+    }
+
+    public boolean asks(Question question) {
+        return questions.contains(question);
+    }
+
+    public boolean requires(Question question) {
+        return required.contains(question);
+    }
+
+    /** Whether a response must answer at least one item. */
+    public boolean itemRequired() {
+        return itemRequired;
+    }
+
+    private static InstrumentDefinition serviceProof() {
+        Map<ServiceProofAspect, Text> statements = new EnumMap<>(Map.of(
+                ServiceProofAspect.SENSING, new Text("They sensed what I needed, even before I said it.",
+                        "Ze voelden aan wat ik nodig had, nog voordat ik het zei."),
+                ServiceProofAspect.EMPATHY, new Text("They put themselves in my position.",
+                        "Ze verplaatsten zich in mijn situatie."),
+                ServiceProofAspect.RESONANCE, new Text("They understood me; we were on the same wavelength.",
+                        "Ze begrepen mij; we zaten op dezelfde golflengte."),
+                ServiceProofAspect.VALUE, new Text("What they delivered was worth it to me.",
+                        "Wat ze leverden was het voor mij waard."),
+                ServiceProofAspect.INDIVIDUALIZE, new Text("They treated me as a person, not as a number.",
+                        "Ze behandelden mij als persoon, niet als nummer."),
+                ServiceProofAspect.COMMITMENT, new Text("They did what they promised.",
+                        "Ze kwamen hun beloften na."),
+                ServiceProofAspect.ENGAGEMENT, new Text("They were genuinely involved with me.",
+                        "Ze waren oprecht betrokken bij mij.")));
+        List<Item> items = new ArrayList<>();
+        for (ServiceProofAspect aspect : ServiceProofAspect.values()) {
+            items.add(new Item(aspect.name(), Scale.AGREEMENT, statements.get(aspect), aspect.construct().name()));
+        }
+        return new InstrumentDefinition(Instrument.SERVICEPROOF, new Text("ServiceProof", "ServiceProof"),
+                new Text("How the customer experiences the service: seven aspects (SERVICE), rolled up into "
+                        + "SER, V, ICE and an overall score. At least one aspect must be answered.",
+                        "Hoe de klant de service ervaart: zeven aspecten (SERVICE), samengevat in SER, V, ICE "
+                                + "en een totaalscore. Minstens één aspect moet beantwoord zijn."),
+                items, OPTIONAL_QUESTIONS, Set.of(), true);
+    }
+
+    private static InstrumentDefinition serviceRecovery() {
+        Map<RecoveryDriver, Text> statements = new EnumMap<>(Map.of(
+                RecoveryDriver.RECEPTIVENESS, new Text("They were open and inviting when I raised my problem.",
+                        "Ze stonden open voor mijn probleem toen ik het aankaartte."),
+                RecoveryDriver.RESPONSIVENESS, new Text("They responded adequately and in time.",
+                        "Ze reageerden adequaat en op tijd."),
+                RecoveryDriver.RESONANCE, new Text("They levelled with me and understood my situation.",
+                        "Ze waren eerlijk tegen mij en begrepen mijn situatie."),
+                RecoveryDriver.RESOLUTION, new Text("They solved my problem.",
+                        "Ze hebben mijn probleem opgelost."),
+                RecoveryDriver.RELIANCE, new Text("I can rely on them again.",
+                        "Ik kan weer op hen vertrouwen."),
+                RecoveryDriver.LEARNING, new Text("They use my feedback to improve their service.",
+                        "Ze gebruiken mijn feedback om hun service te verbeteren.")));
+        List<Item> items = Arrays.stream(RecoveryDriver.values())
+                .map(driver -> new Item(driver.name(), Scale.AGREEMENT, statements.get(driver), null))
+                .toList();
+        List<Question> questions = new ArrayList<>(List.of(Question.BRAND_EFFECT, Question.RELATIONSHIP));
+        questions.addAll(OPTIONAL_QUESTIONS);
+        return new InstrumentDefinition(Instrument.SERVICE_RECOVERY,
+                new Text("Service Recovery Proof", "Service Recovery Proof"),
+                new Text("How the organisation handled a problem or complaint, and what it did to the "
+                        + "relationship. The relationship outcome is required.",
+                        "Hoe de organisatie een probleem of klacht heeft afgehandeld, en wat dat met de relatie "
+                                + "deed. De uitkomst voor de relatie is verplicht."),
+                items, questions, EnumSet.of(Question.RELATIONSHIP), false);
+    }
+}
