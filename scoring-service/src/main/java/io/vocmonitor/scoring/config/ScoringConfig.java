@@ -21,7 +21,7 @@ public interface ScoringConfig {
 
     /** The alert outbox. */
     interface Alerts {
-        /** How often alerts left behind by a failed publication are tried again. */
+        /** How often alerts left behind by a failed publication are tried again; the relay's schedule reads it. */
         @WithDefault("5s")
         Duration sweepInterval();
     }

@@ -54,7 +54,7 @@ public class AlertRelay {
         return CompletableFuture.completedFuture(null);
     }
 
-    @Scheduled(every = "${voc.alerts.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${voc.alerts.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         publishPendingSoon();
     }
