@@ -12,7 +12,8 @@ CREATE TABLE survey.credential_view (
 
 CREATE TABLE survey.organisation_view (
     id     text PRIMARY KEY,
-    active boolean NOT NULL
+    active boolean NOT NULL,
+    name   text NOT NULL
 );
 
 CREATE TABLE scoring.bucket_view (

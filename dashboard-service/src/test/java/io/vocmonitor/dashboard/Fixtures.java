@@ -34,8 +34,9 @@ final class Fixtures {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Keys keys = new Keys(id, "voc_ingest_" + UUID.randomUUID(), "voc_read_" + UUID.randomUUID());
         try (Connection c = connect()) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO survey.organisation_view (id, active) VALUES (?, true)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO survey.organisation_view (id, active, name) VALUES (?, true, ?)")) {
                 s.setString(1, id);
+                s.setString(2, "Org " + id);
                 s.executeUpdate();
             }
             for (Map.Entry<String, String> key : Map.of("INGEST", keys.ingestKey(), "READ", keys.readKey()).entrySet()) {

@@ -118,6 +118,54 @@ class SelectionsAndTrendsTest {
     }
 
     @Test
+    void aPeriodComparesWithThePeriodBeforeItByWelchsInterval() throws Exception {
+        Fixtures fixtures = new Fixtures(jdbcUrl);
+        Fixtures.Keys org = fixtures.organisation("compare");
+        // 11..20 November: VALUE scores 2, 1, 1, −1, 2 (mean 1, s² 1.5); 1..10 November: 0, 0, −1, 1, 0, 0 (mean 0,
+        // s² 0.4); difference 1 ± t(0.975, 5.748) · 0.6055 = [−0.49755, 2.49755]: not significant
+        int[] now = {5, 4, 4, 2, 5};
+        int[] before = {3, 3, 2, 4, 3, 3};
+        for (int i = 0; i < now.length; i++) {
+            fixtures.bucket(response(org.id(), "2026-11-1" + (i + 1) + "T10:00:00Z", Channel.WEB, null, now[i]));
+        }
+        for (int i = 0; i < before.length; i++) {
+            fixtures.bucket(response(org.id(), "2026-11-0" + (i + 1) + "T10:00:00Z", Channel.WEB, null, before[i]));
+        }
+        fixtures.bucket(response(org.id(), "2026-10-31T10:00:00Z", Channel.WEB, null, 1));
+
+        JsonPath answer = given().header("X-Api-Key", org.readKey())
+                .when().get("/api/v1/organisations/" + org.id() + "/serviceproof?from=2026-11-11&to=2026-11-20&compare=previous")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(answer.getString("comparison.previous.from")).isEqualTo("2026-11-01");
+        assertThat(answer.getString("comparison.previous.to")).isEqualTo("2026-11-10");
+        assertThat(answer.getInt("comparison.responses")).isEqualTo(6);
+        assertThat(answer.getDouble("comparison.changes.VALUE.current")).isCloseTo(1.0, within(EPS));
+        assertThat(answer.getDouble("comparison.changes.VALUE.previous")).isCloseTo(0.0, within(EPS));
+        assertThat(answer.getDouble("comparison.changes.VALUE.difference")).isCloseTo(1.0, within(EPS));
+        assertThat(answer.getDouble("comparison.changes.VALUE.ci95.low")).isCloseTo(-0.49755374, within(1e-6));
+        assertThat(answer.getDouble("comparison.changes.VALUE.ci95.high")).isCloseTo(2.49755374, within(1e-6));
+        assertThat(answer.getBoolean("comparison.changes.VALUE.significant")).isFalse();
+        assertThat(answer.getDouble("comparison.changes.overall.difference")).isCloseTo(1.0, within(EPS));
+        assertThat(answer.getString("comparison.changes.overall.ci95")).as("a composite has no interval").isNull();
+        assertThat(answer.getString("comparison.changes.SENSING.difference")).as("not answered").isNull();
+
+        given().header("X-Api-Key", org.readKey())
+                .when().get("/api/v1/organisations/" + org.id() + "/summary?from=2026-11-11&to=2026-11-20&compare=previous")
+                .then().statusCode(200)
+                .body("comparison.serviceproof.changes.overall.difference", equalTo(1.0))
+                .body("comparison.recovery.responses", equalTo(0));
+        given().header("X-Api-Key", org.readKey())
+                .when().get("/api/v1/organisations/" + org.id() + "/serviceproof")
+                .then().statusCode(200).body("comparison", nullValue());
+        for (String query : List.of("compare=previous", "from=2026-11-11&compare=previous",
+                "from=2026-11-11&to=2026-11-20&compare=next")) {
+            given().header("X-Api-Key", org.readKey())
+                    .when().get("/api/v1/organisations/" + org.id() + "/recovery?" + query)
+                    .then().statusCode(400).body("detail", containsString("compare"));
+        }
+    }
+
+    @Test
     void trendsFollowIsoWeeksMonthsAndDaysAcrossYearEnds() throws Exception {
         Fixtures fixtures = new Fixtures(jdbcUrl);
         Fixtures.Keys org = fixtures.organisation("trend");

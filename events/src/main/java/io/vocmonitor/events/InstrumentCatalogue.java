@@ -1,19 +1,14 @@
-package io.vocmonitor.survey.service;
+package io.vocmonitor.events;
 
-import io.vocmonitor.events.Instrument;
-import io.vocmonitor.events.InstrumentDefinition;
-import io.vocmonitor.events.Question;
-import io.vocmonitor.events.RelationshipOutcome;
-import io.vocmonitor.events.Scale;
-import io.vocmonitor.events.Text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The questionnaire of every instrument as survey front-ends read it (SPEC §5 {@code GET /api/v1/instruments}),
- * rendered from the instruments' definitions: items and questions, their scales and statements in English and Dutch.
+ * The questionnaire of every instrument as front-ends read it (SPEC §5 {@code GET /api/v1/instruments}, on the
+ * survey-service and the dashboard-service alike), rendered from the instruments' definitions: items and questions,
+ * their scales and statements in English and Dutch.
  */
 public final class InstrumentCatalogue {
 

@@ -21,10 +21,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The closed-loop alert inbox of an organisation (read key or admin token). */
+@Tag(name = "alerts", description = "The closed-loop alert inbox of an organisation")
 @Path("/api/v1/organisations/{org}/alerts")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking

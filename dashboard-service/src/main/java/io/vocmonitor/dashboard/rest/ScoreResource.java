@@ -1,11 +1,7 @@
 package io.vocmonitor.dashboard.rest;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import io.vocmonitor.aggregates.RecoveryScores;
-import io.vocmonitor.aggregates.ScoreSums;
-import io.vocmonitor.aggregates.ServiceProofScores;
 import io.vocmonitor.aggregates.TrendMetric;
 import io.vocmonitor.dashboard.config.DashboardConfig;
 import io.vocmonitor.dashboard.security.CurrentCredentials;
@@ -13,12 +9,12 @@ import io.vocmonitor.dashboard.security.ReadAccess;
 import io.vocmonitor.dashboard.service.AnswerCache;
 import io.vocmonitor.dashboard.service.Granularity;
 import io.vocmonitor.dashboard.service.InvalidQuery;
+import io.vocmonitor.dashboard.service.ScoreService;
 import io.vocmonitor.dashboard.service.ScoreUpdates;
 import io.vocmonitor.dashboard.service.Selection;
-import io.vocmonitor.dashboard.store.BucketReader;
-import io.vocmonitor.events.Construct;
 import io.vocmonitor.events.EventCodec;
 import io.vocmonitor.events.Instrument;
+import io.vocmonitor.events.ScoreUpdate;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,14 +27,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -49,82 +48,59 @@ import org.jboss.resteasy.reactive.RestQuery;
  */
 @Path("/api/v1/organisations/{org}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "scores", description = "An organisation's scores: each instrument, the headline numbers, trends, and the "
+        + "stream of changes")
+@APIResponse(responseCode = "304", description = "Not modified: the If-None-Match tag is current")
+@APIResponse(responseCode = "400", description = "A query parameter that cannot be understood",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid credentials",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Another organisation's key, or an ingest key",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "429", description = "The key is over its request rate",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ScoreResource {
 
     private static final CacheControl REVALIDATE = CacheControl.valueOf("no-cache");
     private static final String SELECTION_DOC = "Optional selection: from, to (ISO dates, inclusive, UTC), channel "
             + "(repeatable), touchpoint. Below the minimum sample size (default 5 responses) of the selection every "
             + "derived number is null and sufficient is false; counts are still shown. ETag / If-None-Match → 304.";
-
-    /** ServiceProof scores of a selection. */
-    public record ServiceProofAnswer(@JsonUnwrapped ServiceProofScores scores, Selection selection) {
-    }
-
-    /** Service Recovery Proof scores of a selection. */
-    public record RecoveryAnswer(@JsonUnwrapped RecoveryScores scores, Selection selection) {
-    }
-
-    /** The headline numbers of every instrument. */
-    public record Summary(String organisationId, Selection selection, ServiceProofHeadline serviceproof,
-            RecoveryHeadline recovery) {
-    }
-
-    /** ServiceProof at a glance: the overall score, its constructs and the optional questions' scores. */
-    public record ServiceProofHeadline(long responses, Double overall, Map<Construct, Double> constructs, Double nps,
-            Double ces, Double csat, boolean sufficient) {
-
-        static ServiceProofHeadline of(ServiceProofScores scores) {
-            return new ServiceProofHeadline(scores.responses(), scores.overall(), scores.constructs(),
-                    scores.nps().nps(), scores.ces().mean(), scores.csat().csat(), scores.sufficient());
-        }
-    }
-
-    /** Service Recovery Proof at a glance: what handled problems did to relationships. */
-    public record RecoveryHeadline(long responses, String indicator, Double nri, Double rii, boolean sufficient) {
-
-        static RecoveryHeadline of(RecoveryScores scores) {
-            return new RecoveryHeadline(scores.responses(), scores.relationship().indicator(),
-                    scores.relationship().nri(), scores.relationship().rii(), scores.sufficient());
-        }
-    }
-
-    /** One period of a trend; {@code value} is null below the minimum sample size. */
-    public record TrendPoint(String period, long responses, Double value) {
-    }
-
-    /** A metric over time (SPEC §8). */
-    public record Trend(Instrument instrument, String metric, String granularity, Selection selection,
-            List<TrendPoint> points) {
-    }
+    private static final String COMPARE_DOC = " compare=previous (with from and to) adds comparison: every metric beside "
+            + "the period of the same length before from, with the difference, its 95 % interval (Welch for means, the "
+            + "margin of error for NPS and NRI) and whether it excludes 0.";
 
     private final ReadAccess access;
     private final CurrentCredentials credentials;
-    private final BucketReader buckets;
+    private final ScoreService scores;
     private final ScoreUpdates updates;
     private final DashboardConfig config;
     private final AnswerCache cache;
 
-    public ScoreResource(ReadAccess access, CurrentCredentials credentials, BucketReader buckets, ScoreUpdates updates,
+    public ScoreResource(ReadAccess access, CurrentCredentials credentials, ScoreService scores, ScoreUpdates updates,
             DashboardConfig config, AnswerCache cache) {
-        this.cache = cache;
-        this.credentials = credentials;
         this.access = access;
-        this.buckets = buckets;
+        this.credentials = credentials;
+        this.scores = scores;
         this.updates = updates;
         this.config = config;
+        this.cache = cache;
     }
 
     @GET
     @Path("/serviceproof")
     @Blocking
     @Operation(summary = "ServiceProof scores: aspects, constructs SER/V/ICE, overall, NPS, CES, CSAT",
-            description = SELECTION_DOC)
+            description = SELECTION_DOC + COMPARE_DOC)
+    @APIResponse(responseCode = "200", description = "The scores of the selection",
+            content = @Content(schema = @Schema(implementation = ScoreService.ServiceProofAnswer.class)))
     public Response serviceProof(@RestPath String org, @RestQuery String from, @RestQuery String to,
-            @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) throws SQLException {
+            @RestQuery List<String> channel, @RestQuery String touchpoint, @RestQuery String compare,
+            @Context Request request) throws SQLException {
         Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        return conditional(request, org, current, List.of(Instrument.SERVICEPROOF), "serviceproof", selection,
-                () -> new ServiceProofAnswer(serviceProofScores(org, selection), selection));
+        Selection previous = SelectionParameters.previous(selection, compare);
+        return conditional(request, org, current, List.of(Instrument.SERVICEPROOF), "serviceproof",
+                Arrays.asList(selection, previous), () -> scores.serviceProof(org, selection, previous));
     }
 
     @GET
@@ -133,26 +109,33 @@ public class ScoreResource {
     @Operation(summary = "Service Recovery Proof scores: drivers and key drivers, brand effect, relationship impact",
             description = "relationship carries counts, shares, nri, rii with ci95 and the indicator (STRENGTHENED, "
                     + "FLATTENED, WEAKENED, BROKEN or INSUFFICIENT_DATA); keyDrivers is empty below the minimum "
-                    + "sample. " + SELECTION_DOC)
+                    + "sample. " + SELECTION_DOC + COMPARE_DOC)
+    @APIResponse(responseCode = "200", description = "The scores of the selection",
+            content = @Content(schema = @Schema(implementation = ScoreService.RecoveryAnswer.class)))
     public Response recovery(@RestPath String org, @RestQuery String from, @RestQuery String to,
-            @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) throws SQLException {
+            @RestQuery List<String> channel, @RestQuery String touchpoint, @RestQuery String compare,
+            @Context Request request) throws SQLException {
         Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        return conditional(request, org, current, List.of(Instrument.SERVICE_RECOVERY), "recovery", selection,
-                () -> new RecoveryAnswer(recoveryScores(org, selection), selection));
+        Selection previous = SelectionParameters.previous(selection, compare);
+        return conditional(request, org, current, List.of(Instrument.SERVICE_RECOVERY), "recovery",
+                Arrays.asList(selection, previous), () -> scores.recovery(org, selection, previous));
     }
 
     @GET
     @Path("/summary")
     @Blocking
-    @Operation(summary = "Headline numbers of every instrument", description = SELECTION_DOC)
+    @Operation(summary = "Headline numbers of every instrument", description = SELECTION_DOC + COMPARE_DOC)
+    @APIResponse(responseCode = "200", description = "The headline numbers of the selection",
+            content = @Content(schema = @Schema(implementation = ScoreService.Summary.class)))
     public Response summary(@RestPath String org, @RestQuery String from, @RestQuery String to,
-            @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) throws SQLException {
+            @RestQuery List<String> channel, @RestQuery String touchpoint, @RestQuery String compare,
+            @Context Request request) throws SQLException {
         Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        return conditional(request, org, current, List.of(Instrument.values()), "summary", selection,
-                () -> new Summary(org, selection, ServiceProofHeadline.of(serviceProofScores(org, selection)),
-                        RecoveryHeadline.of(recoveryScores(org, selection))));
+        Selection previous = SelectionParameters.previous(selection, compare);
+        return conditional(request, org, current, List.of(Instrument.values()), "summary",
+                Arrays.asList(selection, previous), () -> scores.summary(org, selection, previous));
     }
 
     @GET
@@ -163,6 +146,8 @@ public class ScoreResource {
                     + "ICE, an aspect, nps, ces, csat; for SERVICE_RECOVERY nri, rii, a driver, nps, ces, csat. "
                     + "granularity: day (default), week (2026-W47) or month (2026-11). One point per period with "
                     + "responses; value is null where the period has fewer than the minimum sample. " + SELECTION_DOC)
+    @APIResponse(responseCode = "200", description = "The metric per period",
+            content = @Content(schema = @Schema(implementation = ScoreService.Trend.class)))
     public Response trends(@RestPath String org,
             @Parameter(required = true) @RestQuery String instrument,
             @Parameter(required = true) @RestQuery String metric,
@@ -174,16 +159,8 @@ public class ScoreResource {
         Granularity trendGranularity = granularity(granularity);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
         return conditional(request, org, current, List.of(trendInstrument), "trends",
-                List.of(trendInstrument, trendMetric.name(), trendGranularity, selection), () -> {
-            List<TrendPoint> points = new ArrayList<>();
-            buckets.sumsByPeriod(org, trendInstrument, selection, trendGranularity).forEach((period, sums) -> {
-                if (sums.responses() > 0) {
-                    points.add(new TrendPoint(period, sums.responses(), trendMetric.value(sums, config.minimumSampleSize())));
-                }
-            });
-            return new Trend(trendInstrument, trendMetric.name(), trendGranularity.name().toLowerCase(Locale.ROOT),
-                    selection, points);
-        });
+                List.of(trendInstrument, trendMetric.name(), trendGranularity, selection),
+                () -> scores.trend(org, trendMetric, trendGranularity, selection));
     }
 
     @GET
@@ -193,6 +170,8 @@ public class ScoreResource {
     @Operation(summary = "Server-sent events: 'scores' whenever the organisation's scores change",
             description = "Each event's data is {organisationId, instrument, version, updatedAt}; re-read the scores "
                     + "on it. A comment line is sent every 15 s to keep proxies from closing the stream.")
+    @APIResponse(responseCode = "200", description = "The stream of score changes",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = ScoreUpdate.class)))
     public Multi<OutboundSseEvent> stream(@RestPath String org, @Context Sse sse) throws SQLException {
         access.requireRead(credentials.get(), org);
         Multi<OutboundSseEvent> changes = updates.of(org).map(update -> sse.newEventBuilder()
@@ -227,15 +206,6 @@ public class ScoreResource {
                 .build();
     }
 
-    private ServiceProofScores serviceProofScores(String org, Selection selection) {
-        ScoreSums sums = buckets.sums(org, Instrument.SERVICEPROOF, selection);
-        return ServiceProofScores.of(sums, config.minimumSampleSize());
-    }
-
-    private RecoveryScores recoveryScores(String org, Selection selection) {
-        ScoreSums sums = buckets.sums(org, Instrument.SERVICE_RECOVERY, selection);
-        return RecoveryScores.of(sums, config.minimumSampleSize());
-    }
 
     private static Instrument instrument(String name) {
         if (name == null || name.isBlank()) {

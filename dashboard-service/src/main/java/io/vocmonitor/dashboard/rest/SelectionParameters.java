@@ -6,6 +6,7 @@ import io.vocmonitor.dashboard.service.Selection;
 import io.vocmonitor.events.Channel;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -41,6 +42,25 @@ final class SelectionParameters {
         String label = touchpoint == null || touchpoint.isBlank() ? null : Touchpoints.normalise(touchpoint);
         // an EnumSet keeps the channels in their declared order, so equal selections answer identically
         return new Selection(fromDate, toDate, Collections.unmodifiableSet(selected), label);
+    }
+
+    /**
+     * The period to compare the selection with, for {@code compare=previous}: as many days right before
+     * {@code from}, with the same channels and touchpoint; null without {@code compare}.
+     */
+    static Selection previous(Selection selection, String compare) {
+        if (compare == null || compare.isBlank()) {
+            return null;
+        }
+        if (!compare.strip().equalsIgnoreCase("previous")) {
+            throw new InvalidQuery("compare: 'previous' (the period of the same length before from), not '" + compare + "'");
+        }
+        if (selection.from() == null || selection.to() == null) {
+            throw new InvalidQuery("compare=previous needs from and to: the previous period has the same length");
+        }
+        long days = ChronoUnit.DAYS.between(selection.from(), selection.to()) + 1;
+        return new Selection(selection.from().minusDays(days), selection.from().minusDays(1), selection.channels(),
+                selection.touchpoint());
     }
 
     private static LocalDate date(String parameter, String value) {

@@ -45,6 +45,15 @@ final class DemoFeeder {
             "Nobody called me back as promised.", "Took far too long.", "Felt like a number, not a customer.",
             "The invoice was still wrong afterwards."};
     private static final int BATCH = 200;
+    private static final int DAYS = 90;
+    /** How well each recovery driver is handled, besides the handling of the case as a whole. */
+    private static final Map<RecoveryDriver, Double> DRIVER_QUALITY = Map.of(
+            RecoveryDriver.RECEPTIVENESS, 0.5, RecoveryDriver.RESPONSIVENESS, -0.6, RecoveryDriver.RESONANCE, 0.2,
+            RecoveryDriver.RESOLUTION, -0.3, RecoveryDriver.RELIANCE, 0.0, RecoveryDriver.LEARNING, -0.7);
+    /** How much each driver weighs in how the relationship comes out: resolution and reliance most. */
+    private static final Map<RecoveryDriver, Double> DRIVER_WEIGHT = Map.of(
+            RecoveryDriver.RECEPTIVENESS, 0.08, RecoveryDriver.RESPONSIVENESS, 0.2, RecoveryDriver.RESONANCE, 0.1,
+            RecoveryDriver.RESOLUTION, 0.4, RecoveryDriver.RELIANCE, 0.3, RecoveryDriver.LEARNING, 0.03);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String surveyUrl;
@@ -120,7 +129,9 @@ final class DemoFeeder {
         System.out.printf("%nDemo organisation '%s': %d responses scored.%n", id, seen);
         System.out.printf("  read key:   %s%n  ingest key: %s%n  (kept in %s)%n", readKey, ingestKey,
                 stateDir.resolve("demo-organisation.json"));
-        System.out.printf("%nLook at it:%n");
+        System.out.printf("%nOpen the dashboard (the key signs you in and leaves the address bar at once):%n  %s/#org=%s&key=%s%n",
+                dashboardUrl, id, readKey);
+        System.out.printf("%nOr ask the API:%n");
         for (String resource : List.of("summary", "serviceproof", "recovery", "alerts?status=open")) {
             System.out.printf("  curl -s -H 'X-Api-Key: %s' '%s/api/v1/organisations/%s/%s'%n", readKey, dashboardUrl,
                     id, resource);
@@ -175,12 +186,18 @@ final class DemoFeeder {
         return headline.path("serviceproof").path("responses").asLong() + headline.path("recovery").path("responses").asLong();
     }
 
-    /** One customer's answers: a latent attitude shaped by channel and touchpoint, expressed with noise. */
+    /** The service got better over the three months: 0.6 lower 90 days ago than today. */
+    private static double improvement(int daysAgo) {
+        return -0.6 * daysAgo / DAYS;
+    }
+
+    /** One customer's answers: a latent attitude shaped by channel, touchpoint and time, expressed with noise. */
     private Map<String, Object> serviceProofResponse() {
         Channel channel = CHANNELS[random.nextInt(CHANNELS.length)];
         String touchpoint = TOUCHPOINTS[random.nextInt(TOUCHPOINTS.length)];
+        int daysAgo = random.nextInt(DAYS);
         double attitude = CHANNEL_QUALITY.get(channel) + (touchpoint.equals("billing") ? -0.4 : 0.1)
-                + random.nextGaussian() * 0.9;
+                + improvement(daysAgo) + 0.2 + random.nextGaussian() * 0.9;
         Map<String, Object> answers = new LinkedHashMap<>();
         for (ServiceProofAspect aspect : ServiceProofAspect.values()) {
             if (random.nextDouble() < 0.08) {
@@ -193,7 +210,7 @@ final class DemoFeeder {
         if (answers.values().stream().allMatch(v -> v == null)) {
             answers.put(ServiceProofAspect.VALUE.name(), 3);
         }
-        Map<String, Object> response = response("SERVICEPROOF", channel, touchpoint, answers);
+        Map<String, Object> response = response("SERVICEPROOF", daysAgo, channel, touchpoint, answers);
         if (random.nextDouble() < 0.85) {
             response.put("recommend", clamp(Math.round(7.2 + attitude * 2.2 + random.nextGaussian()), 0, 10));
         }
@@ -210,13 +227,13 @@ final class DemoFeeder {
         return response;
     }
 
-    /** What every response has: an id, a time in the last 90 days, where it was given, who gave it, its answers. */
-    private Map<String, Object> response(String instrument, Channel channel, String touchpoint,
+    /** What every response has: an id, a time on that day, where it was given, who gave it, its answers. */
+    private Map<String, Object> response(String instrument, int daysAgo, Channel channel, String touchpoint,
             Map<String, Object> answers) {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("responseId", UUID.randomUUID().toString());
         response.put("instrument", instrument);
-        response.put("answeredAt", Instant.now().minus(random.nextInt(90 * 24 * 60), ChronoUnit.MINUTES)
+        response.put("answeredAt", Instant.now().minus(daysAgo * 24L * 60 + random.nextInt(24 * 60), ChronoUnit.MINUTES)
                 .truncatedTo(ChronoUnit.SECONDS).toString());
         response.put("channel", channel.name());
         response.put("touchpoint", touchpoint);
@@ -229,7 +246,8 @@ final class DemoFeeder {
     private Map<String, Object> recoveryResponse() {
         Channel channel = CHANNELS[random.nextInt(CHANNELS.length)];
         String touchpoint = TOUCHPOINTS[random.nextInt(TOUCHPOINTS.length)];
-        double handling = CHANNEL_QUALITY.get(channel) * 0.8 + random.nextGaussian();
+        int daysAgo = random.nextInt(DAYS);
+        double handling = CHANNEL_QUALITY.get(channel) * 0.8 + improvement(daysAgo) + 0.3 + random.nextGaussian() * 0.6;
         Map<String, Object> answers = new LinkedHashMap<>();
         double weighted = 0;
         for (RecoveryDriver driver : RecoveryDriver.values()) {
@@ -237,15 +255,13 @@ final class DemoFeeder {
                 answers.put(driver.name(), null);
                 continue;
             }
-            int answer = clamp(Math.round(3.3 + handling + random.nextGaussian() * 0.7), 1, 5);
+            int answer = clamp(Math.round(3.2 + DRIVER_QUALITY.get(driver) + handling + random.nextGaussian() * 0.8), 1, 5);
             answers.put(driver.name(), answer);
-            // resolution and reliance weigh most in how the relationship comes out
-            weighted += (answer - 3) * (driver == RecoveryDriver.RESOLUTION ? 0.35
-                    : driver == RecoveryDriver.RELIANCE ? 0.25 : driver == RecoveryDriver.LEARNING ? 0.05 : 0.1);
+            weighted += (answer - 3) * DRIVER_WEIGHT.get(driver);
         }
-        double outcome = weighted + random.nextGaussian() * 0.4;
+        double outcome = weighted + random.nextGaussian() * 0.35;
         String relationship = outcome > 0.5 ? "STRENGTHENED" : outcome > -0.3 ? "FLATTENED" : outcome > -0.9 ? "WEAKENED" : "BROKEN";
-        Map<String, Object> response = response("SERVICE_RECOVERY", channel, touchpoint, answers);
+        Map<String, Object> response = response("SERVICE_RECOVERY", daysAgo, channel, touchpoint, answers);
         response.put("brandEffect", clamp(Math.round(3 + outcome * 1.5 + random.nextGaussian() * 0.5), 1, 5));
         response.put("relationship", relationship);
         if (random.nextDouble() < 0.8) {

@@ -1,6 +1,7 @@
 package io.vocmonitor.survey.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.vocmonitor.runtime.access.Public;
 import io.vocmonitor.survey.security.Authenticator;
 import io.vocmonitor.survey.security.CurrentCaller;
 import jakarta.ws.rs.container.ContainerRequestContext;

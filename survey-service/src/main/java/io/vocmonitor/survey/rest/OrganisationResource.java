@@ -23,12 +23,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** Admin: registers and administers organisations and hands out their keys, once. */
 @AdminOnly
+@Tag(name = "organisations", description = "Organisations and their keys (admin)")
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -104,7 +106,7 @@ public class OrganisationResource {
 
     @GET
     @Path("/{org}")
-    @Operation(summary = "One organisation (admin)")
+    @Operation(summary = "One organisation (admin)", description = "404 when there is none; its keys are never shown again.")
     public OrganisationView get(@RestPath String org) {
         return OrganisationView.of(organisations.find(org));
     }
@@ -112,7 +114,8 @@ public class OrganisationResource {
     @PATCH
     @Path("/{org}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change an organisation's name, sector or pseudonymisation (admin)")
+    @Operation(summary = "Change an organisation's name, sector or pseudonymisation (admin)",
+            description = "Changes what is given; the id never changes. Every invalid or unknown field is a 400 naming it.")
     public OrganisationView update(@RestPath String org, @Valid @ConvertGroup(to = OrganisationFields.Change.class)
             @NotNull(message = "the body must be a JSON object") OrganisationFields change) {
         return OrganisationView.of(organisations.update(org, change.name(), change.sectorOrNull(),

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -24,6 +25,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * known in memory; batches and imports, which parse up to 1,000 responses, run on a worker thread. Waiting for
  * the broker holds no thread either way.
  */
+@Tag(name = "responses", description = "Survey responses in: one, a JSON batch or a CSV file; retractions")
 @Path("/api/v1/organisations/{org}/responses")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

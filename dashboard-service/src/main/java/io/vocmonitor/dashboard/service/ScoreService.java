@@ -1,0 +1,156 @@
+package io.vocmonitor.dashboard.service;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.vocmonitor.aggregates.Change;
+import io.vocmonitor.aggregates.RecoveryScores;
+import io.vocmonitor.aggregates.ScoreSums;
+import io.vocmonitor.aggregates.ServiceProofScores;
+import io.vocmonitor.aggregates.TrendMetric;
+import io.vocmonitor.dashboard.config.DashboardConfig;
+import io.vocmonitor.dashboard.store.BucketReader;
+import io.vocmonitor.events.Construct;
+import io.vocmonitor.events.Instrument;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The answers of the score endpoints, from the buckets of a selection (SPEC §2, §4, §8): an instrument's scores,
+ * the headline numbers of all, a metric over time, and, when asked, every metric of a selection beside the
+ * period of the same length before it.
+ */
+@ApplicationScoped
+public class ScoreService {
+
+    /** ServiceProof scores of a selection. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ServiceProofAnswer(@JsonUnwrapped ServiceProofScores scores, Selection selection,
+            @Schema(description = MINIMUM_DOC) int minimumSample,
+            @Schema(description = "present when asked for with compare=previous") Comparison comparison) {
+    }
+
+    /** Service Recovery Proof scores of a selection. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RecoveryAnswer(@JsonUnwrapped RecoveryScores scores, Selection selection,
+            @Schema(description = MINIMUM_DOC) int minimumSample,
+            @Schema(description = "present when asked for with compare=previous") Comparison comparison) {
+    }
+
+    /** The headline numbers of every instrument. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Summary(String organisationId, Selection selection,
+            @Schema(description = MINIMUM_DOC) int minimumSample, ServiceProofHeadline serviceproof,
+            RecoveryHeadline recovery,
+            @Schema(description = "present when asked for with compare=previous") SummaryComparison comparison) {
+    }
+
+    /** ServiceProof at a glance: the overall score, its constructs and the optional questions' scores. */
+    public record ServiceProofHeadline(long responses, Double overall, Map<Construct, Double> constructs, Double nps,
+            Double npsMoe95, Double ces, Double csat, boolean sufficient) {
+
+        static ServiceProofHeadline of(ServiceProofScores scores) {
+            return new ServiceProofHeadline(scores.responses(), scores.overall(), scores.constructs(),
+                    scores.nps().nps(), scores.nps().moe95(), scores.ces().mean(), scores.csat().csat(),
+                    scores.sufficient());
+        }
+    }
+
+    /** Service Recovery Proof at a glance: what handled problems did to relationships. */
+    public record RecoveryHeadline(long responses, String indicator, Double nri, Double rii, boolean sufficient) {
+
+        static RecoveryHeadline of(RecoveryScores scores) {
+            return new RecoveryHeadline(scores.responses(), scores.relationship().indicator(),
+                    scores.relationship().nri(), scores.relationship().rii(), scores.sufficient());
+        }
+    }
+
+    /**
+     * Every metric of an instrument in the selection beside the period of the same length right before it.
+     *
+     * @param previous the earlier period: the same channels and touchpoint, the days before {@code from}
+     * @param responses the earlier period's responses
+     * @param changes per metric (the names of SPEC §8): both values, the difference, its 95 % interval and whether
+     *                it excludes 0 (see {@link Change})
+     */
+    public record Comparison(Selection previous, long responses, boolean sufficient, Map<String, Change> changes) {
+    }
+
+    /** The comparison of each instrument, for the summary. */
+    public record SummaryComparison(Comparison serviceproof, Comparison recovery) {
+    }
+
+    /** One period of a trend; {@code value} is null below the minimum sample size. */
+    public record TrendPoint(String period, long responses, Double value) {
+    }
+
+    /** A metric over time (SPEC §8). */
+    public record Trend(Instrument instrument, String metric, String granularity, Selection selection,
+            @Schema(description = MINIMUM_DOC) int minimumSample, List<TrendPoint> points) {
+    }
+
+    static final String MINIMUM_DOC = "the minimum sample size: below it a selection (or period) shows counts only, "
+            + "and a front-end says so where a number would be";
+
+    private final BucketReader buckets;
+    private final int minimumSample;
+
+    public ScoreService(BucketReader buckets, DashboardConfig config) {
+        this.buckets = buckets;
+        this.minimumSample = config.minimumSampleSize();
+    }
+
+    /** @param previous the period to compare with, or null */
+    public ServiceProofAnswer serviceProof(String org, Selection selection, Selection previous) {
+        ScoreSums sums = buckets.sums(org, Instrument.SERVICEPROOF, selection);
+        return new ServiceProofAnswer(ServiceProofScores.of(sums, minimumSample), selection, minimumSample,
+                compare(org, Instrument.SERVICEPROOF, sums, previous));
+    }
+
+    /** @param previous the period to compare with, or null */
+    public RecoveryAnswer recovery(String org, Selection selection, Selection previous) {
+        ScoreSums sums = buckets.sums(org, Instrument.SERVICE_RECOVERY, selection);
+        return new RecoveryAnswer(RecoveryScores.of(sums, minimumSample), selection, minimumSample,
+                compare(org, Instrument.SERVICE_RECOVERY, sums, previous));
+    }
+
+    /** @param previous the period to compare with, or null */
+    public Summary summary(String org, Selection selection, Selection previous) {
+        ScoreSums serviceProof = buckets.sums(org, Instrument.SERVICEPROOF, selection);
+        ScoreSums recovery = buckets.sums(org, Instrument.SERVICE_RECOVERY, selection);
+        SummaryComparison comparison = previous == null ? null : new SummaryComparison(
+                compare(org, Instrument.SERVICEPROOF, serviceProof, previous),
+                compare(org, Instrument.SERVICE_RECOVERY, recovery, previous));
+        return new Summary(org, selection, minimumSample, ServiceProofHeadline.of(ServiceProofScores.of(serviceProof, minimumSample)),
+                RecoveryHeadline.of(RecoveryScores.of(recovery, minimumSample)), comparison);
+    }
+
+    /** One point per period of the selection that has responses, oldest first. */
+    public Trend trend(String org, TrendMetric metric, Granularity granularity, Selection selection) {
+        List<TrendPoint> points = new ArrayList<>();
+        buckets.sumsByPeriod(org, metric.instrument(), selection, granularity).forEach((period, sums) -> {
+            if (sums.responses() > 0) {
+                points.add(new TrendPoint(period, sums.responses(), metric.value(sums, minimumSample)));
+            }
+        });
+        return new Trend(metric.instrument(), metric.name(), granularity.name().toLowerCase(Locale.ROOT), selection,
+                minimumSample, points);
+    }
+
+    private Comparison compare(String org, Instrument instrument, ScoreSums current, Selection previous) {
+        if (previous == null) {
+            return null;
+        }
+        ScoreSums before = buckets.sums(org, instrument, previous);
+        Map<String, Change> changes = new LinkedHashMap<>();
+        for (TrendMetric metric : TrendMetric.of(instrument)) {
+            changes.put(metric.name(), metric.compare(current, before, minimumSample));
+        }
+        return new Comparison(previous, before.responses(),
+                before.responses() > 0 && before.responses() >= minimumSample, changes);
+    }
+}

@@ -1,0 +1,108 @@
+// The page's words in English and Dutch; statements and outcome labels come from the instrument catalogue.
+
+import { get } from './api.js';
+import { language } from './state.js';
+
+const WORDS = {
+  en: {
+    language: 'Language', signOut: 'Sign out', signIn: 'Sign in', signInTitle: "Sign in to your organisation's dashboard",
+    organisationId: 'Organisation id', readKey: 'Read key', asAdmin: 'Sign in as the administrator', adminToken: 'Admin token',
+    organisation: 'Organisation', period: 'Period', last7: 'Last 7 days', last30: 'Last 30 days', last90: 'Last 90 days',
+    quarter: 'This quarter', year: 'This year', all: 'All time', custom: 'Custom', from: 'From', to: 'To',
+    channels: 'Channels', touchpoint: 'Touchpoint', compare: 'Compare with the previous period',
+    overview: 'Overview', serviceproof: 'ServiceProof', recovery: 'Service Recovery', trends: 'Trends',
+    segments: 'Segments', alerts: 'Alerts',
+    responses: 'Responses', overall: 'Overall', serviceproofOverall: 'ServiceProof overall',
+    relationshipImpact: 'Relationship impact', nps: 'NPS', ces: 'CES', csat: 'CSAT', n: 'n',
+    fewer: (min) => `fewer than ${min} responses`, withheldNote: (min) => `Fewer than ${min} responses: numbers are withheld to protect respondents.`,
+    vsPrevious: 'vs previous period', significant: 'a real change', noise: 'within the noise', noComparison: 'no comparison',
+    previousWithheld: 'previous period too small', constructs: 'Constructs', aspects: 'Aspects',
+    distribution: 'Answers 1–5 per aspect', drivers: 'Drivers', keyDrivers: 'Key drivers', priority: 'Priority',
+    importance: 'Importance (r)', mean: 'Mean', ci95: '95 % interval', brandEffect: 'Brand effect',
+    outcomes: 'Outcomes', nri: 'NRI', rii: 'RII', indicator: 'Indicator', matrix: 'Key-driver priority matrix',
+    fixFirst: 'fix first', keepUp: 'keep it up', lowPriority: 'low priority', overdoing: 'maintain',
+    metric: 'Metric', instrument: 'Instrument', granularity: 'Per', day: 'day', week: 'week', month: 'month',
+    value: 'Value', period_: 'Period', channel: 'Channel', kind: 'Kind', status: 'Status', open: 'Open',
+    acknowledged: 'Acknowledged', any: 'Any', acknowledge: 'Acknowledge', more: 'Older alerts', newest: 'Newest',
+    noAlerts: 'No alerts in this inbox.', answeredAt: 'Answered', table: 'Table', chart: 'Chart', csv: 'CSV',
+    updated: (s) => `Updated ${s} s ago`, live: 'live', reconnecting: 'reconnecting…', polling: 'polling every 15 s',
+    loading: 'Loading…', selection: 'Selection', allChannels: 'all channels', allTouchpoints: 'all touchpoints',
+    RELATIONSHIP_BROKEN: 'Relationship broken', RELATIONSHIP_WEAKENED: 'Relationship weakened',
+    DETRACTOR_COMMENT: 'Detractor with a comment', print: 'Print', untested: 'not tested',
+    untestedWhy: 'A composite of several items: its interval needs their covariances, which the sums do not keep.',
+  },
+  nl: {
+    language: 'Taal', signOut: 'Afmelden', signIn: 'Aanmelden', signInTitle: 'Aanmelden bij het dashboard van uw organisatie',
+    organisationId: 'Organisatie-id', readKey: 'Leessleutel', asAdmin: 'Aanmelden als beheerder', adminToken: 'Beheertoken',
+    organisation: 'Organisatie', period: 'Periode', last7: 'Laatste 7 dagen', last30: 'Laatste 30 dagen',
+    last90: 'Laatste 90 dagen', quarter: 'Dit kwartaal', year: 'Dit jaar', all: 'Alles', custom: 'Eigen periode',
+    from: 'Van', to: 'Tot en met', channels: 'Kanalen', touchpoint: 'Contactmoment',
+    compare: 'Vergelijk met de vorige periode', overview: 'Overzicht', serviceproof: 'ServiceProof',
+    recovery: 'Service Recovery', trends: 'Trends', segments: 'Segmenten', alerts: 'Meldingen',
+    responses: 'Reacties', overall: 'Totaal', serviceproofOverall: 'ServiceProof totaal',
+    relationshipImpact: 'Effect op de relatie', nps: 'NPS', ces: 'CES', csat: 'CSAT', n: 'n',
+    fewer: (min) => `minder dan ${min} reacties`, withheldNote: (min) => `Minder dan ${min} reacties: cijfers worden niet getoond om respondenten te beschermen.`,
+    vsPrevious: 't.o.v. vorige periode', significant: 'een echte verandering', noise: 'binnen de ruis',
+    noComparison: 'geen vergelijking', previousWithheld: 'vorige periode te klein', constructs: 'Constructen',
+    aspects: 'Aspecten', distribution: 'Antwoorden 1–5 per aspect', drivers: 'Drivers', keyDrivers: 'Belangrijkste drivers',
+    priority: 'Prioriteit', importance: 'Belang (r)', mean: 'Gemiddelde', ci95: '95%-interval', brandEffect: 'Merkeffect',
+    outcomes: 'Uitkomsten', nri: 'NRI', rii: 'RII', indicator: 'Indicator', matrix: 'Prioriteitenmatrix van de drivers',
+    fixFirst: 'eerst verbeteren', keepUp: 'vasthouden', lowPriority: 'lage prioriteit', overdoing: 'onderhouden',
+    metric: 'Maat', instrument: 'Instrument', granularity: 'Per', day: 'dag', week: 'week', month: 'maand',
+    value: 'Waarde', period_: 'Periode', channel: 'Kanaal', kind: 'Soort', status: 'Status', open: 'Open',
+    acknowledged: 'Afgehandeld', any: 'Alle', acknowledge: 'Afhandelen', more: 'Oudere meldingen', newest: 'Nieuwste',
+    noAlerts: 'Geen meldingen in deze inbox.', answeredAt: 'Beantwoord', table: 'Tabel', chart: 'Grafiek', csv: 'CSV',
+    updated: (s) => `${s} s geleden bijgewerkt`, live: 'live', reconnecting: 'opnieuw verbinden…',
+    polling: 'elke 15 s opgevraagd', loading: 'Laden…', selection: 'Selectie', allChannels: 'alle kanalen',
+    allTouchpoints: 'alle contactmomenten', RELATIONSHIP_BROKEN: 'Relatie verbroken',
+    RELATIONSHIP_WEAKENED: 'Relatie verzwakt', DETRACTOR_COMMENT: 'Criticaster met opmerking', print: 'Afdrukken',
+    untested: 'niet getoetst',
+    untestedWhy: 'Een samenstelling van meerdere items: het interval vraagt hun covarianties, die de sommen niet bewaren.',
+  },
+};
+
+let catalogue = null;
+
+/** The word for a key in the chosen language; functions take arguments. */
+export function t(key, ...args) {
+  const word = WORDS[language()][key] ?? WORDS.en[key] ?? key;
+  return typeof word === 'function' ? word(...args) : word;
+}
+
+/** Loads the instrument catalogue once (public: no key needed). */
+export async function loadCatalogue() {
+  if (!catalogue) {
+    catalogue = await get('/api/v1/instruments');
+  }
+  return catalogue;
+}
+
+function instrument(id) {
+  return catalogue?.instruments.find((i) => i.id === id);
+}
+
+/** An item's statement in the chosen language, for tooltips and tables; the id when unknown. */
+export function statement(instrumentId, itemId) {
+  const item = instrument(instrumentId)?.items.find((i) => i.id === itemId);
+  return item ? item.statement[language()] : itemId;
+}
+
+/** An outcome's label in the chosen language (versterkt, …). */
+export function outcome(id) {
+  const found = instrument('SERVICE_RECOVERY')?.outcomes.find((o) => o.id === id);
+  const label = found ? found.label[language()] : id.toLowerCase();
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** An item's name as the method writes it: Sensing, Receptiveness, … */
+export function itemName(id) {
+  return id.charAt(0) + id.slice(1).toLowerCase();
+}
+
+/** Sets the static texts of the page (elements with data-i18n) in the chosen language. */
+export function translatePage(root = document) {
+  document.documentElement.lang = language();
+  root.querySelectorAll('[data-i18n]').forEach((element) => {
+    element.textContent = t(element.dataset.i18n);
+  });
+}

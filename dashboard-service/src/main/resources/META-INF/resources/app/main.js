@@ -1,0 +1,275 @@
+// The reference dashboard: signs in, keeps the view and the filters in the URL, shows the view, and follows the
+// organisation's score stream so that what is shown is never stale.
+
+import { ApiError, follow, forget, get } from './api.js';
+import { disposeAll } from './charts.js';
+import { loadCatalogue, t, translatePage } from './i18n.js';
+import * as state from './state.js';
+import { el } from './ui.js';
+import * as overview from './views/overview.js';
+import * as serviceproof from './views/serviceproof.js';
+import * as recovery from './views/recovery.js';
+import * as trends from './views/trends.js';
+import * as segments from './views/segments.js';
+import * as alerts from './views/alerts.js';
+
+const VIEWS = { overview, serviceproof, recovery, trends, segments, alerts };
+const main = document.getElementById('view');
+const status = document.getElementById('status');
+const filters = document.getElementById('filters');
+const signInDialog = document.getElementById('sign-in');
+
+let current = state.fromQuery();
+let stream = null;
+let updatedAt = null;
+let streamState = '';
+let rendering = null;
+let again = false;
+
+function base() {
+  return `/api/v1/organisations/${encodeURIComponent(state.credentials().org)}`;
+}
+
+/** Changes the state (view or filters), writes it to the URL and shows it. */
+function update(changes, { push = true } = {}) {
+  current = { ...current, ...changes };
+  if (changes.range && changes.range !== 'custom') {
+    Object.assign(current, state.rangeDays(changes.range));
+  }
+  const query = state.toQuery(current);
+  if (query !== window.location.search) {
+    window.history[push ? 'pushState' : 'replaceState'](null, '', `${window.location.pathname}${query}`);
+  }
+  syncControls();
+  show();
+}
+
+function context() {
+  return { state: current, base: base(), params: (options) => state.selectionParams(current, options), update };
+}
+
+/** Shows the current view; a refresh asked for while one runs is done once it is over. */
+async function show({ quietly = false } = {}) {
+  if (rendering) {
+    again = true;
+    return rendering;
+  }
+  rendering = (async () => {
+    const view = VIEWS[current.view];
+    if (!quietly) {
+      main.setAttribute('aria-busy', 'true');
+    }
+    try {
+      const result = await view.render(context());
+      disposeAll();
+      main.replaceChildren(el('p', { class: 'print-selection' }, selectionText()), ...result.parts);
+      result.draw?.();
+      updatedAt = Date.now();
+      renderStatus();
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
+        signOut(error.detail);
+        return;
+      }
+      disposeAll();
+      main.replaceChildren(el('p', { class: 'problem', role: 'alert' }, error.detail || error.message));
+    } finally {
+      main.removeAttribute('aria-busy');
+    }
+  })();
+  await rendering;
+  rendering = null;
+  if (again) {
+    again = false;
+    await show({ quietly: true });
+  }
+}
+
+function selectionText() {
+  const channels = current.channels.length ? current.channels.join(', ') : t('allChannels');
+  const period = current.from || current.to ? `${current.from ?? '…'} – ${current.to ?? '…'}` : t('all');
+  return `${t('selection')}: ${period} · ${channels} · ${current.touchpoint ?? t('allTouchpoints')}`;
+}
+
+function renderStatus() {
+  if (!updatedAt) {
+    status.textContent = '';
+    return;
+  }
+  const seconds = Math.max(0, Math.round((Date.now() - updatedAt) / 1000));
+  status.textContent = `${t('updated', seconds)} · ${streamState ? t(streamState) : ''}`;
+  status.dataset.updatedAt = String(updatedAt);
+}
+
+function buildNavigation() {
+  const nav = document.getElementById('views');
+  nav.replaceChildren(...state.VIEWS.map((name) => el('a', {
+    href: state.toQuery({ ...current, view: name }),
+    'data-view': name,
+    'aria-current': name === current.view ? 'page' : null,
+    onclick: (event) => {
+      event.preventDefault();
+      update({ view: name });
+      main.focus();
+    },
+  }, t(name))));
+}
+
+function syncControls() {
+  buildNavigation();
+  filters.range.value = current.range;
+  filters.from.value = current.from ?? '';
+  filters.to.value = current.to ?? '';
+  filters.touchpoint.value = current.touchpoint ?? '';
+  filters.compare.checked = current.compare;
+  filters.compare.disabled = !(current.from && current.to);
+  filters.querySelectorAll('input[name="channel"]').forEach((box) => {
+    box.checked = current.channels.includes(box.value);
+  });
+}
+
+function wireFilters() {
+  document.getElementById('channel-options').replaceChildren(...state.CHANNELS.map((channel) =>
+    el('label', {}, el('input', { type: 'checkbox', name: 'channel', value: channel }), ` ${channel}`)));
+  filters.addEventListener('change', (event) => {
+    const target = event.target;
+    if (target.name === 'range') {
+      update({ range: target.value });
+    } else if (target.name === 'from' || target.name === 'to') {
+      update({ range: 'custom', [target.name]: target.value || null });
+    } else if (target.name === 'channel') {
+      update({ channels: [...filters.querySelectorAll('input[name="channel"]:checked')].map((b) => b.value) });
+    } else if (target.name === 'touchpoint') {
+      update({ touchpoint: target.value.trim() || null });
+    } else if (target.name === 'compare') {
+      update({ compare: target.checked });
+    }
+  });
+  filters.addEventListener('submit', (event) => event.preventDefault());
+}
+
+function startFollowing() {
+  stream?.stop();
+  stream = follow(state.credentials().org, () => show({ quietly: true }), (s) => {
+    streamState = s;
+    renderStatus();
+  });
+}
+
+async function showOrganisation() {
+  const who = state.credentials();
+  try {
+    const organisation = await get(base());
+    document.getElementById('organisation').textContent = `${organisation.name} (${organisation.id})`;
+  } catch {
+    document.getElementById('organisation').textContent = who.org;
+  }
+}
+
+function signedIn() {
+  document.getElementById('views').hidden = false;
+  filters.hidden = false;
+  document.getElementById('sign-out').hidden = false;
+  syncControls();
+  showOrganisation();
+  startFollowing();
+  show();
+}
+
+function signOut(problem) {
+  stream?.stop();
+  stream = null;
+  state.signOut();
+  forget();
+  disposeAll();
+  main.replaceChildren();
+  updatedAt = null;
+  renderStatus();
+  document.getElementById('organisation').textContent = '';
+  document.getElementById('views').hidden = true;
+  filters.hidden = true;
+  document.getElementById('sign-out').hidden = true;
+  askToSignIn(problem);
+}
+
+function askToSignIn(problem) {
+  const shown = document.getElementById('sign-in-problem');
+  shown.hidden = !problem;
+  shown.textContent = problem ?? '';
+  if (!signInDialog.open) {
+    signInDialog.showModal();
+  }
+}
+
+function wireSignIn() {
+  const form = document.getElementById('sign-in-form');
+  form.admin.addEventListener('change', async () => {
+    const pick = form.pick;
+    pick.replaceChildren();
+    pick.disabled = true;
+    if (!form.admin.value) return;
+    const response = await fetch('/api/v1/organisations?limit=1000', { headers: { Authorization: `Bearer ${form.admin.value}` } });
+    if (!response.ok) {
+      askToSignIn((await response.json().catch(() => ({}))).detail ?? response.statusText);
+      return;
+    }
+    const page = await response.json();
+    pick.replaceChildren(...page.organisations.map((o) => el('option', { value: o.id }, `${o.name} (${o.id})`)));
+    pick.disabled = false;
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const admin = form.admin.value.trim();
+    const org = admin ? (form.pick.value || form.org.value.trim()) : form.org.value.trim();
+    state.signIn({ org, key: form.key.value.trim(), admin: admin || null });
+    try {
+      await get(`${base()}/summary`);
+      form.reset();
+      signInDialog.close();
+      signedIn();
+    } catch (error) {
+      state.signOut();
+      askToSignIn(error.detail || error.message);
+    }
+  });
+  signInDialog.addEventListener('cancel', (event) => event.preventDefault());
+  document.getElementById('sign-out').addEventListener('click', () => signOut());
+}
+
+function wireLanguage() {
+  const select = document.getElementById('language');
+  select.value = state.language();
+  select.addEventListener('change', () => {
+    state.setLanguage(select.value);
+    translatePage();
+    syncControls();
+    if (state.credentials()) show({ quietly: true });
+  });
+}
+
+async function boot() {
+  const linked = state.takeDeepLink();
+  translatePage();
+  wireLanguage();
+  wireFilters();
+  wireSignIn();
+  window.addEventListener('popstate', () => {
+    current = state.fromQuery();
+    syncControls();
+    show();
+  });
+  setInterval(renderStatus, 1000);
+  await loadCatalogue().catch(() => null);
+  if (!state.credentials()) {
+    askToSignIn();
+    return;
+  }
+  try {
+    await get(`${base()}/summary`);
+    signedIn();
+  } catch (error) {
+    signOut(linked || error instanceof ApiError ? error.detail || error.message : null);
+  }
+}
+
+boot();
