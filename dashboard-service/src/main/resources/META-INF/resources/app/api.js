@@ -13,6 +13,7 @@ export class ApiError extends Error {
   }
 }
 
+const TIMEOUT_MS = 10000;
 const cache = new Map(); // url → { etag, body }
 const inFlight = new Map(); // url → Promise
 let requests = 0;
@@ -52,10 +53,16 @@ export function get(path, params) {
   const cached = cache.get(target);
   const request = (async () => {
     requests += 1;
-    const response = await fetch(target, {
-      headers: headers(cached ? { 'If-None-Match': cached.etag } : {}),
-      cache: 'no-store',
-    });
+    let response;
+    try {
+      response = await fetch(target, {
+        headers: headers(cached ? { 'If-None-Match': cached.etag } : {}),
+        cache: 'no-store',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw error.name === 'TimeoutError' ? new ApiError(0, `${target}: no answer within ${TIMEOUT_MS / 1000} s`) : error;
+    }
     if (response.status === 304 && cached) {
       return cached.body;
     }
@@ -75,7 +82,7 @@ export function get(path, params) {
 
 export async function post(path) {
   requests += 1;
-  const response = await fetch(path, { method: 'POST', headers: headers() });
+  const response = await fetch(path, { method: 'POST', headers: headers(), signal: AbortSignal.timeout(TIMEOUT_MS) });
   if (!response.ok) {
     throw await problem(response);
   }

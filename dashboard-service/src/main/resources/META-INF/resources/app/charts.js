@@ -12,6 +12,13 @@ const COLOURS = {
 export const OUTCOMES = ['STRENGTHENED', 'FLATTENED', 'WEAKENED', 'BROKEN'];
 
 const live = new Set();
+const measure = document.createElement('canvas').getContext('2d');
+
+/** The width in pixels of the widest of some labels in ECharts' default 12 px font. */
+function widest(labels) {
+  measure.font = '12px sans-serif';
+  return Math.ceil(Math.max(0, ...labels.map((label) => measure.measureText(label).width)));
+}
 const observer = new ResizeObserver((entries) => entries.forEach((e) => echarts.getInstanceByDom(e.target)?.resize()));
 
 /** Draws an option into an element (made once per element), with the accessible description on. */
@@ -54,7 +61,7 @@ export function scoreBars(element, items, title) {
       type: 'category', data: names, inverse: true, axisTick: { show: false },
       axisLabel: {
         formatter: (value, index) => `{name|${value}}  {mean|${format(items[index].mean, true)}}  {n|n ${items[index].n}}`,
-        rich: { name: { color: COLOURS.ink }, mean: { fontWeight: 'bold', color: COLOURS.ink, width: 36, align: 'right' },
+        rich: { name: { color: COLOURS.ink, width: widest(names) + 4, align: 'right' }, mean: { fontWeight: 'bold', color: COLOURS.ink, width: 36, align: 'right' },
           n: { color: COLOURS.muted, width: 44 } },
       },
     },
@@ -131,8 +138,8 @@ export function gauge(element, rii) {
       min,
       max,
       splitNumber: 6,
-      radius: '92%',
-      center: ['50%', '68%'],
+      radius: '80%',
+      center: ['50%', '70%'],
       axisLine: {
         lineStyle: {
           width: 24,
@@ -154,6 +161,15 @@ export function gauge(element, rii) {
 
 /** The four outcomes' shares as one stacked bar, each labelled, not told by colour alone. */
 export function outcomeBar(element, shares) {
+  // each share is labelled with its name and percentage where that fits, its percentage where only that fits
+  const usable = Math.max(0, (element.clientWidth || 600) - 24);
+  const fits = (text, share) => share * usable >= text.length * 7 + 8;
+  const label = (o) => {
+    const share = shares[o] ?? 0;
+    const percent = `${format(100 * share, false, 0)} %`;
+    const named = `${outcome(o)} ${percent}`;
+    return fits(named, share) ? named : fits(percent, share) ? percent : '';
+  };
   return draw(element, {
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0, data: OUTCOMES.map((o) => outcome(o)) },
@@ -166,7 +182,7 @@ export function outcomeBar(element, shares) {
       stack: 'outcomes',
       barWidth: 34,
       itemStyle: { color: COLOURS[o] },
-      label: { show: (shares[o] ?? 0) >= 0.06, formatter: () => `${outcome(o)} ${format(100 * shares[o], false, 0)} %`, color: '#fff' },
+      label: { show: label(o) !== '', formatter: () => label(o), color: '#fff' },
       data: [shares[o] === null || shares[o] === undefined ? 0 : 100 * shares[o]],
     })),
   });
@@ -181,19 +197,19 @@ export function priorityMatrix(element, drivers) {
   const average = (values) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
   const x = average(placed.map((d) => d.mean));
   const y = average(placed.map((d) => d.importance));
-  // the drivers' own spread, with room around it, inside the scales' limits
-  const spread = (values, low, high, pad) => ({
-    min: Math.max(low, Math.floor((Math.min(...values, 0) - pad) * 10) / 10),
-    max: Math.min(high, Math.ceil((Math.max(...values) + pad) * 10) / 10),
+  // the drivers' own spread, with room around it, in whole steps inside the scales' limits: every tick is a step
+  const spread = (values, low, high, pad, step) => ({
+    min: Math.max(low, Math.floor((Math.min(...values, 0) - pad) / step) * step),
+    max: Math.min(high, Math.ceil((Math.max(...values) + pad) / step) * step),
   });
-  const xs = spread(placed.map((d) => d.mean).concat([x]), -2, 2, 0.3);
-  const ys = spread(placed.map((d) => d.importance).concat([y]), -1, 1, 0.15);
+  const xs = spread(placed.map((d) => d.mean).concat([x]), -2, 2, 0.3, 0.5);
+  const ys = spread(placed.map((d) => d.importance).concat([y]), -1, 1, 0.15, 0.25);
   const bounds = { xMin: xs.min, xMax: xs.max, yMin: ys.min, yMax: ys.max };
   return draw(element, {
     grid: { left: 8, right: 24, top: 24, bottom: 28, containLabel: true },
     tooltip: { trigger: 'item', formatter: (p) => `${p.data.name}: ${t('mean')} ${format(p.data.value[0], true)}, r ${format(p.data.value[1])}` },
-    xAxis: { type: 'value', name: t('mean'), nameLocation: 'middle', nameGap: 24, min: bounds.xMin, max: bounds.xMax },
-    yAxis: { type: 'value', name: t('importance'), min: bounds.yMin, max: bounds.yMax },
+    xAxis: { type: 'value', name: t('mean'), nameLocation: 'middle', nameGap: 24, min: bounds.xMin, max: bounds.xMax, interval: 0.5 },
+    yAxis: { type: 'value', name: t('importance'), min: bounds.yMin, max: bounds.yMax, interval: 0.25 },
     series: [{
       type: 'scatter',
       symbolSize: 14,

@@ -30,6 +30,7 @@ const WORDS = {
     RELATIONSHIP_BROKEN: 'Relationship broken', RELATIONSHIP_WEAKENED: 'Relationship weakened',
     DETRACTOR_COMMENT: 'Detractor with a comment', print: 'Print', untested: 'not tested',
     untestedWhy: 'A composite of several items: its interval needs their covariances, which the sums do not keep.',
+    statements: 'What customers were asked',
   },
   nl: {
     language: 'Taal', signOut: 'Afmelden', signIn: 'Aanmelden', signInTitle: 'Aanmelden bij het dashboard van uw organisatie',
@@ -58,6 +59,7 @@ const WORDS = {
     RELATIONSHIP_WEAKENED: 'Relatie verzwakt', DETRACTOR_COMMENT: 'Criticaster met opmerking', print: 'Afdrukken',
     untested: 'niet getoetst',
     untestedWhy: 'Een samenstelling van meerdere items: het interval vraagt hun covarianties, die de sommen niet bewaren.',
+    statements: 'Wat klanten werd gevraagd',
   },
 };
 

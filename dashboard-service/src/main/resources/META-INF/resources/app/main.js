@@ -62,7 +62,7 @@ async function show({ quietly = false } = {}) {
     try {
       const result = await view.render(context());
       disposeAll();
-      main.replaceChildren(el('p', { class: 'print-selection' }, selectionText()), ...result.parts);
+      main.replaceChildren(el('p', { class: 'print-selection' }, selectionText()), ...result.parts.filter(Boolean));
       result.draw?.();
       updatedAt = Date.now();
       renderStatus();
@@ -71,6 +71,7 @@ async function show({ quietly = false } = {}) {
         signOut(error.detail);
         return;
       }
+      console.error(error);
       disposeAll();
       main.replaceChildren(el('p', { class: 'problem', role: 'alert' }, error.detail || error.message));
     } finally {
@@ -259,6 +260,8 @@ async function boot() {
     show();
   });
   setInterval(renderStatus, 1000);
+  // a page being left lets go of its stream at once, so that the next page has all connections it needs
+  window.addEventListener('pagehide', () => stream?.stop());
   await loadCatalogue().catch(() => null);
   if (!state.credentials()) {
     askToSignIn();

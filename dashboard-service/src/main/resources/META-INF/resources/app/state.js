@@ -51,7 +51,7 @@ export function fromQuery(search = window.location.search) {
     to: to || null,
     channels,
     touchpoint: query.get('touchpoint') || null,
-    compare: query.get('compare') === 'previous',
+    compare: ['previous', 'true', '1'].includes(query.get('compare')),
     metric: query.get('metric') || null,
     instrument: query.get('instrument') || null,
     granularity: query.get('granularity') || null,

@@ -36,9 +36,15 @@ export async function render(ctx) {
         type: 'button',
         'data-testid': `acknowledge-${alert.id}`,
         onclick: async (event) => {
-          event.target.disabled = true;
-          await post(`${ctx.base}/alerts/${alert.id}/acknowledge`);
-          await page(index);
+          const button = event.target;
+          button.disabled = true;
+          try {
+            await post(`${ctx.base}/alerts/${alert.id}/acknowledge`);
+            await page(index);
+          } catch (error) {
+            button.disabled = false;
+            button.after(el('span', { class: 'problem', role: 'alert' }, ` ${error.detail || error.message}`));
+          }
         },
       }, t('acknowledge')) : null;
       return el('li', { 'data-testid': 'alert', 'data-alert-id': alert.id, 'data-status': alert.status },
@@ -48,9 +54,10 @@ export async function render(ctx) {
         alert.comment ? el('blockquote', {}, alert.comment) : null,
         acknowledge);
     })));
-    pager.replaceChildren(
+    pager.replaceChildren(...[
       index > 0 ? el('button', { type: 'button', onclick: () => page(0) }, t('newest')) : null,
-      answer.next ? el('button', { type: 'button', onclick: () => page(index + 1) }, t('more')) : null);
+      answer.next ? el('button', { type: 'button', onclick: () => page(index + 1) }, t('more')) : null,
+    ].filter(Boolean));
   }
 
   await page(0);

@@ -58,7 +58,7 @@ export async function render(ctx) {
     el('div', { class: 'columns' }, impact, chartCard(t('outcomes'), outcomesChart, outcomesTable)),
     chartCard(t('drivers'), driversChart, driversTable),
     driverFigures,
-    el('details', {}, el('summary', {}, t('drivers')), el('dl', {}, drivers.flatMap((d) => [
+    el('details', { class: 'card statements' }, el('summary', {}, t('statements')), el('dl', {}, drivers.flatMap((d) => [
       el('dt', {}, d.label), el('dd', {}, statement('SERVICE_RECOVERY', d.id)), el('dd', {}, change(changes[d.id]))]))),
     el('div', { class: 'columns' },
       card(t('matrix'), [matrixChart, el('p', { class: 'note' }, `${t('fixFirst')}: ${t('importance')} ↑, ${t('mean')} ↓`)]),

@@ -34,7 +34,7 @@ export async function render(ctx) {
     items.map((i) => [i.label, i.mean, i.low, i.high, i.n]), 'serviceproof-aspects');
   const aspectFigures = el('ul', { class: 'visually-hidden' }, items.map((i) =>
     el('li', {}, `${i.label}: `, figure(`aspect-${i.id}-mean`, sp.aspects[i.id].mean, number(sp.aspects[i.id].mean, 2, { signed: true }), min))));
-  const statements = el('details', {}, el('summary', {}, t('aspects')),
+  const statements = el('details', { class: 'card statements' }, el('summary', {}, t('statements')),
     el('dl', {}, items.flatMap((i) => [el('dt', {}, i.label), el('dd', {}, statement('SERVICEPROOF', i.id)),
       el('dd', {}, change(changes[i.id]))])));
 

@@ -1,0 +1,233 @@
+package io.vocmonitor.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The web dashboard in a real browser against the packaged services: signed in by deep link, it shows exactly the
+ * API's numbers for a known data set and for a filtered selection, points the gauge's needle at the RII, changes
+ * within 2 s when a response arrives, acknowledges alerts, reads in Dutch, and has no serious accessibility
+ * violation in any view. Each view's screenshot is saved under target/screenshots.
+ */
+@SystemTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserIT {
+
+    private static final double EPS = 1e-12;
+    private static final List<String> VIEWS = List.of("overview", "serviceproof", "recovery", "trends", "segments", "alerts");
+
+    private Platform platform;
+    private Api api;
+    private Browser browser;
+    private Api.Org org;
+
+    @BeforeAll
+    void openBrowserOnAKnownDataSet() {
+        browser = Browser.open(1300, 2000);
+        org = api.register("browser");
+        Instant answered = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        List<Map<String, Object>> responses = new ArrayList<>();
+        int[][] serviceProof = {{5, 4, 4, 3, 5, 4, 5}, {4, 4, 3, 2, 4, 5, 4}, {5, 5, 4, 4, 5, 5, 5}, {2, 3, 3, 1, 2, 3, 2},
+            {4, 3, 4, 3, 4, 4, 3}, {3, 4, 5, 2, 4, 3, 4}, {5, 4, 4, 3, 4, 5, 5}, {1, 2, 2, 1, 3, 2, 2}};
+        String[] aspects = {"SENSING", "EMPATHY", "RESONANCE", "VALUE", "INDIVIDUALIZE", "COMMITMENT", "ENGAGEMENT"};
+        for (int r = 0; r < serviceProof.length; r++) {
+            Map<String, Object> answers = new java.util.LinkedHashMap<>();
+            for (int a = 0; a < aspects.length; a++) {
+                answers.put(aspects[a], serviceProof[r][a]);
+            }
+            responses.add(Map.of("instrument", "SERVICEPROOF", "answeredAt", answered.toString(),
+                    "channel", r < 6 ? "PHONE" : "EMAIL", "answers", answers,
+                    "recommend", new int[] {10, 9, 7, 3, 8, 6, 9, 0}[r], "effort", 1 + r % 7, "satisfaction", 1 + r % 5));
+        }
+        String[] outcomes = {"STRENGTHENED", "FLATTENED", "WEAKENED", "BROKEN", "STRENGTHENED", "STRENGTHENED", "FLATTENED", "WEAKENED"};
+        for (int r = 0; r < outcomes.length; r++) {
+            responses.add(Map.of("instrument", "SERVICE_RECOVERY", "answeredAt", answered.toString(),
+                    "channel", r % 3 == 0 ? "CHAT" : "PHONE", "touchpoint", "billing",
+                    "answers", Map.of("RECEPTIVENESS", 1 + (r * 3) % 5, "RESOLUTION", 5 - r % 5, "RELIANCE", 2 + r % 4,
+                            "LEARNING", 1 + r % 3),
+                    "brandEffect", 1 + r % 5, "relationship", outcomes[r],
+                    "comment", "case " + r + (outcomes[r].equals("BROKEN") ? ": nobody called back" : "")));
+        }
+        JsonPath posted = api.batch(org, responses);
+        assertThat(posted.getInt("accepted")).isEqualTo(responses.size());
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.scores(org, "summary").getInt("serviceproof.responses")
+                + api.scores(org, "summary").getInt("recovery.responses") == responses.size());
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aDeepLinkSignsInAndLeavesNoKeyInTheAddressBar() {
+        open("/?view=overview&range=all");
+
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain(org.readKey()).doesNotContain("#");
+        JsonPath serviceProof = api.scores(org, "serviceproof");
+        JsonPath recovery = api.scores(org, "recovery");
+        assertThat(Integer.parseInt(value("responses")))
+                .isEqualTo(serviceProof.getInt("responses") + recovery.getInt("responses"));
+        assertNumber("serviceproof-overall", serviceProof.getDouble("overall"));
+        assertNumber("nps", serviceProof.getDouble("nps.nps"));
+        assertNumber("ces", serviceProof.getDouble("ces.mean"));
+        assertNumber("csat", serviceProof.getDouble("csat.csat"));
+        assertThat(value("recovery-indicator")).isEqualTo(recovery.getString("relationship.indicator"));
+        assertNumber("recovery-nri", recovery.getDouble("relationship.nri"));
+        assertNumber("recovery-rii", recovery.getDouble("relationship.rii"));
+    }
+
+    @Test
+    @Order(2)
+    void everyFigureOfAFilteredSelectionIsTheApis() {
+        open("/?view=serviceproof&range=all&channel=PHONE");
+        JsonPath phone = api.scores(org, "serviceproof?channel=PHONE");
+        assertThat(phone.getInt("responses")).isEqualTo(6);
+        assertNumber("serviceproof-overall", phone.getDouble("overall"));
+        for (String construct : List.of("SER", "V", "ICE")) {
+            assertNumber("construct-" + construct, phone.getDouble("constructs." + construct));
+        }
+        for (String aspect : List.of("SENSING", "EMPATHY", "RESONANCE", "VALUE", "INDIVIDUALIZE", "COMMITMENT", "ENGAGEMENT")) {
+            assertNumber("aspect-" + aspect + "-mean", phone.getDouble("aspects." + aspect + ".mean"));
+        }
+        open("/?view=serviceproof&range=all&channel=EMAIL&touchpoint=nowhere");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "".equals(value("serviceproof-overall")));
+        assertThat(text("serviceproof-overall")).contains("fewer than 5 responses");
+    }
+
+    @Test
+    @Order(3)
+    void theGaugesNeedlePointsAtTheRii() {
+        open("/?view=recovery&range=all");
+        JsonPath recovery = api.scores(org, "recovery");
+        double rii = recovery.getDouble("relationship.rii");
+        assertNumber("recovery-rii", rii);
+        await().atMost(Duration.ofSeconds(10)).until(() -> attribute("gauge", "data-needle-angle") != null
+                && !attribute("gauge", "data-needle-angle").isEmpty());
+        // −2 at the left (180°), +1 at the right (0°): a positive RII points up and to the right
+        assertThat(Double.parseDouble(attribute("gauge", "data-needle-angle")))
+                .isCloseTo(180 - 180 * (rii + 2) / 3, within(1e-9));
+        for (String driver : List.of("RECEPTIVENESS", "RESOLUTION", "RELIANCE", "LEARNING")) {
+            assertNumber("driver-" + driver + "-mean", recovery.getDouble("drivers." + driver + ".mean"));
+        }
+        assertThat(value("driver-RESPONSIVENESS-mean")).as("not answered in this data set").isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aNewResponseShowsWithinTwoSecondsWithoutAReload() {
+        open("/?view=overview&range=all");
+        String before = value("responses");
+        browser.script("window.vocMarker = 'no reload';");
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.findElement(By.id("status")).getText().contains("live"));
+
+        api.post(org, Map.of("instrument", "SERVICEPROOF", "answers", Map.of("VALUE", 5)), 202);
+
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> String.valueOf(Integer.parseInt(before) + 1).equals(value("responses")));
+        assertThat(browser.script("return window.vocMarker;")).isEqualTo("no reload");
+    }
+
+    @Test
+    @Order(5)
+    void anAlertIsAcknowledgedFromTheInbox() {
+        open("/?view=alerts");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.driver.findElements(By.cssSelector("[data-testid=alert]")).isEmpty());
+        WebElement first = browser.driver.findElement(By.cssSelector("[data-testid=alert]"));
+        String id = first.getAttribute("data-alert-id");
+        browser.driver.findElement(By.cssSelector("[data-testid='acknowledge-" + id + "']")).click();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.scores(org, "alerts?status=acknowledged")
+                .getList("alerts.id").contains(id));
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver
+                .findElements(By.cssSelector("[data-alert-id='" + id + "']")).isEmpty());
+    }
+
+    @Test
+    @Order(6)
+    void theDashboardReadsInDutch() {
+        open("/?view=recovery&range=all");
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("language"))).selectByValue("nl");
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.findElement(By.cssSelector("[data-view=overview]"))
+                .getText().equals("Overzicht"));
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("nl");
+        assertThat(text("recovery-indicator")).isIn("Versterkt", "Vervlakt", "Verzwakt", "Verbroken");
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("language"))).selectByValue("en");
+    }
+
+    @Test
+    @Order(7)
+    void noViewHasASeriousAccessibilityViolationAndEachIsPhotographed() throws Exception {
+        String axe = Browser.axeScript(Path.of(System.getProperty("voc.repository.root", "..")));
+        List<String> problems = new ArrayList<>();
+        for (String view : VIEWS) {
+            open("/?view=" + view + "&range=all");
+            browser.screenshot("dashboard-" + view);
+            browser.seriousViolations(axe).forEach(v -> problems.add(view + " " + v));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** Opens a page of the dashboard signed in by deep link, and waits until its figures are there. */
+    private void open(String pathAndQuery) {
+        browser.driver.get(platform.url("dashboard") + pathAndQuery + "#org=" + org.id() + "&key=" + org.readKey());
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> !browser.driver.findElements(By.cssSelector("#view > *")).isEmpty()
+                    && browser.driver.findElement(By.id("view")).getAttribute("aria-busy") == null);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            try {
+                browser.screenshot("failed-" + pathAndQuery.replaceAll("[^a-z]+", "-"));
+            } catch (java.io.IOException ignored) {
+                // the assertion below says what matters
+            }
+            throw new AssertionError(pathAndQuery + " did not show its figures; the page says: "
+                    + browser.driver.findElement(By.tagName("body")).getText() + "\nconsole:\n" + browser.consoleLog(), e);
+        }
+        List<WebElement> problems = browser.driver.findElements(By.cssSelector("#view .problem"));
+        assertThat(problems).as(pathAndQuery + " shows a problem: "
+                + problems.stream().map(WebElement::getText).toList() + "\nconsole:\n" + browser.consoleLog()).isEmpty();
+    }
+
+    /** A figure's exact value, read in one step: a live update may replace the element at any moment. */
+    private String value(String testid) {
+        return attribute(testid, "data-value");
+    }
+
+    private String attribute(String testid, String name) {
+        return (String) browser.script("return document.querySelector(arguments[0])?.getAttribute(arguments[1]) ?? null;",
+                "[data-testid='" + testid + "']", name);
+    }
+
+    /** A figure's text as shown, read in one step like {@link #value}. */
+    private String text(String testid) {
+        return (String) browser.script("return document.querySelector(arguments[0])?.innerText ?? null;",
+                "[data-testid='" + testid + "']");
+    }
+
+    private void assertNumber(String testid, double expected) {
+        assertThat(Double.parseDouble(value(testid))).as(testid).isCloseTo(expected, within(EPS));
+    }
+}
