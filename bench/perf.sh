@@ -15,8 +15,11 @@
 #            checked organisation's dashboard must equal a GROUP BY over the raw archive
 # reads      /summary and /serviceproof over the drain's 1,000 organisations × 365 days, at 1–128 connections,
 #            beside that GROUP BY over the raw archive; 304 polls beside GET /q/health/live
+# page       the web dashboard in headless chromium with the demo organisation (./voc demo): first figures on
+#            screen after navigation, cold (a new profile each run) and warm, bytes transferred, the requests that
+#            reach the dashboard-service for each view and for one live update (BENCH_PAGE_RUNS, default 10)
 #
-# Needs wrk (apt-get install wrk). Environment: BENCH_SECONDS (per wrk run, default 15), BENCH_DRAIN (responses,
+# Needs wrk (apt-get install wrk); the page suite needs chromium and chromium-driver instead. Environment: BENCH_SECONDS (per wrk run, default 15), BENCH_DRAIN (responses,
 # default 1000000), BENCH_FRESH_RATE (overrides the freshness rate); the database is ./voc's (VOC_DB_NAME,
 # VOC_PG_SUPERUSER, the embedded server's port). A suite that fails or is interrupted brings the platform back.
 set -euo pipefail
@@ -26,7 +29,7 @@ cd "$ROOT"
 SECONDS_PER_RUN="${BENCH_SECONDS:-15}"
 DRAIN="${BENCH_DRAIN:-1000000}"
 SUITES=("$@")
-((${#SUITES[@]} > 0)) || SUITES=(ingest batch freshness drain reads)
+((${#SUITES[@]} > 0)) || SUITES=(ingest batch freshness drain reads page)
 SURVEY=http://127.0.0.1:8081
 DASHBOARD=http://127.0.0.1:8083
 STATE=.voc/bench
@@ -39,11 +42,12 @@ say() { printf '%s\n' "$*" >&2; }
 
 for suite in "${SUITES[@]}"; do
     case "$suite" in
-        ingest | batch | freshness | drain | reads) ;;
-        *) die "unknown suite $suite (ingest, batch, freshness, drain, reads)" ;;
+        ingest | batch | freshness | drain | reads) command -v wrk > /dev/null || die "wrk is missing: apt-get install wrk" ;;
+        page) [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] \
+            || die "chromium is missing: apt-get install chromium chromium-driver" ;;
+        *) die "unknown suite $suite (ingest, batch, freshness, drain, reads, page)" ;;
     esac
 done
-command -v wrk > /dev/null || die "wrk is missing: apt-get install wrk"
 ./voc status > /dev/null || die "start the platform first: ./voc up"
 if [[ ! -f bench/target/runtime.classpath || bench/src -nt bench/target/runtime.classpath ]]; then
     say "Building the bench tools"
@@ -258,6 +262,17 @@ suite_reads() {
     read -r -a poll <<< "$(BENCH_ETAG="$etag" measure -t2 -c32 -d"${SECONDS_PER_RUN}s" -s bench/wrk/reads.lua "$DASHBOARD")"
     table+=$'\n'"| /serviceproof, If-None-Match | 304 | 32 | ${poll[0]} | ${poll[1]} | ${poll[2]} | health ${health[0]} | $(ratio "${poll[0]}" "${health[0]}") |"
     report "Dashboard reads" "\`bench/perf.sh reads\`: wrk, ${SECONDS_PER_RUN} s per run, a random organisation of 1,000 per request ($archived archived responses, a year of buckets each); the naive figure is a GROUP BY over the raw archive answering /serviceproof, one connection at a time; the 304 row compares with the dashboard's GET /q/health/live at the same concurrency in the same run. RSS after: $(rss)." "$table"
+}
+
+suite_page() {
+    say "• page: the web dashboard of the demo organisation in headless chromium"
+    [[ -f .voc/demo-organisation.json ]] || die "no demo organisation: run ./voc demo first"
+    local org read ingest runs="${BENCH_PAGE_RUNS:-10}" table
+    { read -r org; read -r read; read -r ingest; } <<< "$(python3 -c 'import json, sys
+o = json.load(open(".voc/demo-organisation.json"))
+print(o["id"]); print(o["readKey"]); print(o["ingestKey"])')"
+    table="$(java -cp "$CP" io.vocmonitor.bench.PageLoad "$DASHBOARD" "$SURVEY" "$org" "$read" "$ingest" "$runs")"
+    report "Web dashboard page load" "\`bench/perf.sh page\`: headless chromium $(chromium --version 2>/dev/null | awk '{print $2}'), the demo organisation's overview over all time ($(curl -s -H "X-Api-Key: $read" "$DASHBOARD/api/v1/organisations/$org/summary" | python3 -c 'import json, sys; s = json.load(sys.stdin); print(s["serviceproof"]["responses"] + s["recovery"]["responses"])') responses), a window of 1300×1000; first figures = the page's voc:first-figures mark, the frame that paints the view's numbers, from navigation start; cold = a new browser profile each run, after one run that warms the services; requests reaching the service = responses with bytes on the wire (a 304 counts, a cache hit does not); the event stream is one more, open all along." "$table"
 }
 
 LOAD="" # the freshness suite's background load

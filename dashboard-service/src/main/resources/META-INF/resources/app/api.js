@@ -107,11 +107,13 @@ export function follow(org, onChange, onState, pollSeconds = 15) {
   let delay = 1000;
 
   const poll = () => {
+    if (stopped) return;
     onState('polling');
     pollTimer = setInterval(() => onChange(null), pollSeconds * 1000);
   };
 
   const connect = async () => {
+    if (stopped) return;
     controller = new AbortController();
     try {
       requests += 1;
@@ -120,6 +122,10 @@ export function follow(org, onChange, onState, pollSeconds = 15) {
         signal: controller.signal,
         cache: 'no-store',
       });
+      if (stopped) {
+        controller.abort();
+        return;
+      }
       if (!response.ok || !response.body) {
         poll();
         return;

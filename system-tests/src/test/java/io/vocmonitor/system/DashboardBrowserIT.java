@@ -191,6 +191,23 @@ class DashboardBrowserIT {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    @Order(8)
+    void aWrongKeyShowsTheApisReasonAndSignsOut() throws Exception {
+        String detail = api.withKey("voc_read_wrong").get(api.dashboard(org) + "/summary")
+                .then().statusCode(401).extract().jsonPath().getString("detail");
+        browser.driver.get(platform.url("dashboard") + "/?view=recovery#org=" + org.id() + "&key=voc_read_wrong");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.findElement(By.id("sign-in-problem")).isDisplayed());
+        assertThat(browser.driver.findElement(By.id("sign-in-problem")).getText()).isEqualTo(detail);
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("voc_read_wrong");
+        assertThat(browser.script("return sessionStorage.getItem('voc.key');")).isNull();
+        assertThat(browser.driver.findElements(By.cssSelector("#view > *"))).isEmpty();
+        browser.screenshot("dashboard-sign-in");
+        assertThat(browser.seriousViolations(Browser.axeScript(Path.of(System.getProperty("voc.repository.root", "..")))))
+                .as("the sign-in dialog").isEmpty();
+    }
+
     /** Opens a page of the dashboard signed in by deep link, and waits until its figures are there. */
     private void open(String pathAndQuery) {
         browser.driver.get(platform.url("dashboard") + pathAndQuery + "#org=" + org.id() + "&key=" + org.readKey());
