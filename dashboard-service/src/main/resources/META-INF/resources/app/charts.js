@@ -3,6 +3,7 @@
 
 import * as echarts from '/_static/echarts/6.0.0/dist/echarts.esm.min.js';
 import { t, outcome } from './i18n.js';
+import { number } from './ui.js';
 
 const COLOURS = {
   positive: '#1f7a6d', negative: '#b3541e', ink: '#1d2733', muted: '#5b6675', line: '#d5dbe3',
@@ -12,13 +13,6 @@ const COLOURS = {
 export const OUTCOMES = ['STRENGTHENED', 'FLATTENED', 'WEAKENED', 'BROKEN'];
 
 const live = new Set();
-const measure = document.createElement('canvas').getContext('2d');
-
-/** The width in pixels of the widest of some labels in ECharts' default 12 px font. */
-function widest(labels) {
-  measure.font = '12px sans-serif';
-  return Math.ceil(Math.max(0, ...labels.map((label) => measure.measureText(label).width)));
-}
 const observer = new ResizeObserver((entries) => entries.forEach((e) => echarts.getInstanceByDom(e.target)?.resize()));
 
 /** Draws an option into an element (made once per element), with the accessible description on. */
@@ -57,14 +51,17 @@ export function scoreBars(element, items, title) {
     grid: { left: 8, right: 16, top: 8, bottom: 28, containLabel: true },
     tooltip: { trigger: 'item' },
     xAxis: { type: 'value', min: -2, max: 2, interval: 1, splitLine: { lineStyle: { color: COLOURS.line } } },
-    yAxis: {
-      type: 'category', data: names, inverse: true, axisTick: { show: false },
-      axisLabel: {
-        formatter: (value, index) => `{name|${value}}  {mean|${format(items[index].mean, true)}}  {n|n ${items[index].n}}`,
-        rich: { name: { color: COLOURS.ink, width: widest(names) + 4, align: 'right' }, mean: { fontWeight: 'bold', color: COLOURS.ink, width: 36, align: 'right' },
-          n: { color: COLOURS.muted, width: 44 } },
+    // the names on the left, each item's mean and n on the right: two plain axes whose labels the grid makes room for
+    yAxis: [
+      { type: 'category', data: names, inverse: true, axisTick: { show: false }, axisLabel: { color: COLOURS.ink } },
+      {
+        type: 'category', data: names, inverse: true, position: 'right', axisTick: { show: false }, axisLine: { show: false },
+        axisLabel: {
+          formatter: (value, index) => `{mean|${format(items[index].mean, true)}}  {n|n ${items[index].n}}`,
+          rich: { mean: { fontWeight: 'bold', color: COLOURS.ink }, n: { color: COLOURS.muted } },
+        },
       },
-    },
+    ],
     series: [
       {
         type: 'bar',
@@ -249,7 +246,5 @@ export function trendLine(element, points, metricLabel) {
 
 /** A number for a chart label: signed where asked, two decimals unless told otherwise. */
 function format(value, signed = false, digits = 2) {
-  if (value === null || value === undefined) return '–';
-  const text = Number(value).toFixed(digits);
-  return signed && value > 0 ? `+${text}` : text;
+  return number(value, digits, { signed });
 }

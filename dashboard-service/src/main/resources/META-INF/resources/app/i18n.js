@@ -31,6 +31,7 @@ const WORDS = {
     DETRACTOR_COMMENT: 'Detractor with a comment', print: 'Print', untested: 'not tested',
     untestedWhy: 'A composite of several items: its interval needs their covariances, which the sums do not keep.',
     statements: 'What customers were asked',
+    alertsUnfiltered: 'Every alert of the organisation, newest first, whatever period or channel the other views show.',
   },
   nl: {
     language: 'Taal', signOut: 'Afmelden', signIn: 'Aanmelden', signInTitle: 'Aanmelden bij het dashboard van uw organisatie',
@@ -60,6 +61,7 @@ const WORDS = {
     untested: 'niet getoetst',
     untestedWhy: 'Een samenstelling van meerdere items: het interval vraagt hun covarianties, die de sommen niet bewaren.',
     statements: 'Wat klanten werd gevraagd',
+    alertsUnfiltered: 'Alle meldingen van de organisatie, nieuwste eerst, los van de periode of het kanaal van de andere weergaven.',
   },
 };
 

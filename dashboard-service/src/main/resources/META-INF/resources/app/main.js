@@ -123,6 +123,8 @@ function buildNavigation() {
 
 function syncControls() {
   buildNavigation();
+  // the alerts inbox is not a selection of scores: the API lists alerts by kind and status only
+  filters.hidden = !state.credentials() || current.view === 'alerts';
   filters.range.value = current.range;
   filters.from.value = current.from ?? '';
   filters.to.value = current.to ?? '';
@@ -174,7 +176,6 @@ async function showOrganisation() {
 
 function signedIn() {
   document.getElementById('views').hidden = false;
-  filters.hidden = false;
   document.getElementById('sign-out').hidden = false;
   syncControls();
   showOrganisation();

@@ -23,10 +23,11 @@ export function el(tag, attributes = {}, ...children) {
 /** A number as people read it: fixed decimals, a sign when asked. */
 export function number(value, digits = 2, { signed = false } = {}) {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  const shown = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value; // no "+0.00" or "-0.00"
   const text = new Intl.NumberFormat(language() === 'nl' ? 'nl-NL' : 'en-GB', {
     minimumFractionDigits: digits, maximumFractionDigits: digits,
-  }).format(Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value);
-  return signed && value > 0 && !text.startsWith('+') ? `+${text}` : text;
+  }).format(shown);
+  return signed && shown > 0 && !text.startsWith('+') ? `+${text}` : text;
 }
 
 /**

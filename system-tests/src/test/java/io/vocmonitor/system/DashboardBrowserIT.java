@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -193,6 +194,34 @@ class DashboardBrowserIT {
 
     @Test
     @Order(8)
+    void aViewPrintsWithoutItsControlsAndItsTablesExportAsCsv() throws Exception {
+        open("/?view=serviceproof&range=all&channel=PHONE");
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(browser.driver.findElement(By.id("filters")).isDisplayed()).isFalse();
+            assertThat(browser.driver.findElement(By.id("views")).isDisplayed()).isFalse();
+            assertThat(browser.driver.findElement(By.cssSelector(".print-selection")).getText()).contains("PHONE");
+            assertThat(browser.driver.findElement(By.cssSelector("[data-testid='serviceproof-overall']")).isDisplayed()).isTrue();
+            browser.screenshot("dashboard-print-serviceproof");
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+
+        Path downloads = Files.createTempDirectory("voc-csv");
+        browser.driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        browser.driver.findElement(By.xpath("//section[.//h2[text()='Aspects']]//button[text()='CSV']")).click();
+        Path csv = downloads.resolve("serviceproof-aspects.csv");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(csv) && Files.size(csv) > 0);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).startsWith("\uFEFFAspects,Mean,");
+        JsonPath phone = api.scores(org, "serviceproof?channel=PHONE");
+        String value = lines.stream().filter(line -> line.startsWith("ICE · Commitment,")).findFirst().orElseThrow().split(",")[1];
+        assertThat(Double.parseDouble(value)).isCloseTo(phone.getDouble("aspects.COMMITMENT.mean"), within(EPS));
+    }
+
+    @Test
+    @Order(9)
     void aWrongKeyShowsTheApisReasonAndSignsOut() throws Exception {
         String detail = api.withKey("voc_read_wrong").get(api.dashboard(org) + "/summary")
                 .then().statusCode(401).extract().jsonPath().getString("detail");

@@ -4,6 +4,7 @@
 import { get, post } from '../api.js';
 import { t } from '../i18n.js';
 import { el } from '../ui.js';
+import { language } from '../state.js';
 
 const KINDS = ['RELATIONSHIP_BROKEN', 'RELATIONSHIP_WEAKENED', 'DETRACTOR_COMMENT'];
 const OUTCOME_OF = { RELATIONSHIP_BROKEN: 'BROKEN', RELATIONSHIP_WEAKENED: 'WEAKENED' };
@@ -12,6 +13,7 @@ export async function render(ctx) {
   const kind = KINDS.includes(ctx.state.kind) ? ctx.state.kind : null;
   const status = ['open', 'acknowledged'].includes(ctx.state.status) ? ctx.state.status : 'open';
   const cursors = [null];
+  const when = new Intl.DateTimeFormat(language() === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   const list = el('ul', {});
   const pager = el('div', { class: 'pager' });
 
@@ -49,7 +51,7 @@ export async function render(ctx) {
       }, t('acknowledge')) : null;
       return el('li', { 'data-testid': 'alert', 'data-alert-id': alert.id, 'data-status': alert.status },
         el('div', {}, label, ' ', el('span', { class: 'meta' },
-          `${t('answeredAt')} ${alert.answeredAt.replace('T', ' ').slice(0, 16)} · ${alert.channel}`
+          `${t('answeredAt')} ${when.format(new Date(alert.answeredAt))} · ${alert.channel}`
           + (alert.touchpoint ? ` · ${alert.touchpoint}` : ''))),
         alert.comment ? el('blockquote', {}, alert.comment) : null,
         acknowledge);
@@ -61,5 +63,6 @@ export async function render(ctx) {
   }
 
   await page(0);
-  return { parts: [controls, el('section', { class: 'card alerts' }, el('h2', {}, t('alerts')), list, pager)] };
+  return { parts: [controls, el('p', { class: 'note' }, t('alertsUnfiltered')),
+    el('section', { class: 'card alerts' }, el('h2', {}, t('alerts')), list, pager)] };
 }

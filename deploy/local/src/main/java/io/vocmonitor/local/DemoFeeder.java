@@ -72,16 +72,22 @@ final class DemoFeeder {
             System.err.println("usage: demo SURVEY_URL DASHBOARD_URL ADMIN_TOKEN STATE_DIR [COUNT]");
             return 2;
         }
-        int count = args.length > 4 ? Integer.parseInt(args[4]) : 400;
+        Integer count = args.length > 4 && !args[4].isBlank() ? Integer.valueOf(args[4]) : null;
         return new DemoFeeder(args[0], args[1], args[2]).feed(Path.of(args[3]), count);
     }
 
-    private int feed(Path stateDir, int count) throws Exception {
+    /** Posts count ServiceProof responses and 0.6·count recovery responses; without a count, 400 the first time only. */
+    private int feed(Path stateDir, Integer asked) throws Exception {
         JsonNode organisation = organisation(stateDir.resolve("demo-organisation.json"));
         String id = organisation.get("id").asText();
         String ingestKey = organisation.get("ingestKey").asText();
         String readKey = organisation.get("readKey").asText();
         long before = responses(id, readKey);
+        int count = asked != null ? asked : before > 0 ? 0 : 400;
+        if (count == 0) {
+            System.out.printf("The demo organisation '%s' already holds %d responses: nothing posted (./voc demo N posts N more).%n",
+                    id, before);
+        }
 
         int recoveryCount = count * 3 / 5;
         List<Map<String, Object>> responses = new ArrayList<>();
@@ -91,8 +97,10 @@ final class DemoFeeder {
         for (int i = 0; i < recoveryCount; i++) {
             responses.add(recoveryResponse());
         }
-        System.out.printf("Posting %d ServiceProof and %d Service Recovery Proof responses for '%s', %d per batch%n",
-                count, recoveryCount, id, BATCH);
+        if (count > 0) {
+            System.out.printf("Posting %d ServiceProof and %d Service Recovery Proof responses for '%s', %d per batch%n",
+                    count, recoveryCount, id, BATCH);
+        }
         int accepted = 0;
         int failed = 0;
         for (int from = 0; from < responses.size(); from += BATCH) {
@@ -115,16 +123,10 @@ final class DemoFeeder {
             System.out.printf("  %d/%d accepted%n", accepted, responses.size());
         }
 
-        System.out.print("Waiting for the scores to include them");
-        long expected = before + accepted;
-        long seen = before;
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (seen < expected && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            seen = responses(id, readKey);
-            System.out.print(".");
+        if (accepted > 0) {
+            awaitScores(id, readKey, before + accepted);
         }
-        System.out.println(seen >= expected ? " done." : " still catching up (" + seen + "/" + expected + ").");
+        long seen = responses(id, readKey);
 
         System.out.printf("%nDemo organisation '%s': %d responses scored.%n", id, seen);
         System.out.printf("  read key:   %s%n  ingest key: %s%n  (kept in %s)%n", readKey, ingestKey,
@@ -137,6 +139,18 @@ final class DemoFeeder {
                     id, resource);
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    private void awaitScores(String id, String readKey, long expected) throws Exception {
+        System.out.print("Waiting for the scores to include them");
+        long seen = 0;
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (seen < expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            seen = responses(id, readKey);
+            System.out.print(".");
+        }
+        System.out.println(seen >= expected ? " done." : " still catching up (" + seen + "/" + expected + ").");
     }
 
     /** The demo organisation's keys: from the state directory, or a newly registered organisation. */
