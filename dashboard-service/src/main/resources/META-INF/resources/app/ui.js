@@ -54,24 +54,25 @@ export function card(title, body, { tools = [], wide = false } = {}) {
  * The change of a score against the previous period: up or down only when its 95 % interval excludes 0, "within
  * the noise" otherwise, and no verdict where there is no interval.
  */
-export function change(delta, digits = 2) {
+export function change(delta, digits = 2, testid = null) {
   if (!delta || delta.current === null || delta.current === undefined) return null;
+  const hook = (kind) => ({ 'data-testid': testid ? `${testid}-change` : null, 'data-change': kind,
+    'data-value': delta.difference === null || delta.difference === undefined ? '' : String(delta.difference) });
   if (delta.previous === null || delta.previous === undefined) {
-    return el('span', { class: 'change noise', 'data-change': 'withheld' }, t('previousWithheld'));
+    return el('span', { class: 'change noise', ...hook('withheld') }, t('previousWithheld'));
   }
   const amount = number(delta.difference, digits, { signed: true });
+  const interval = delta.ci95 ? `${t('ci95')}: ${number(delta.ci95.low, digits)} … ${number(delta.ci95.high, digits)}` : null;
   if (delta.significant === true) {
     const up = delta.difference > 0;
-    return el('span', { class: `change ${up ? 'up' : 'down'}`, 'data-change': up ? 'up' : 'down',
-      title: `${t('ci95')}: ${number(delta.ci95.low, digits)} … ${number(delta.ci95.high, digits)}` },
-    `${up ? '▲' : '▼'} ${amount} ${t('vsPrevious')} (${t('significant')})`);
+    return el('span', { class: `change ${up ? 'up' : 'down'}`, ...hook(up ? 'up' : 'down'), title: interval },
+      `${up ? '▲' : '▼'} ${amount} ${t('vsPrevious')} (${t('significant')})`);
   }
   if (delta.significant === false) {
-    return el('span', { class: 'change noise', 'data-change': 'noise',
-      title: `${t('ci95')}: ${number(delta.ci95.low, digits)} … ${number(delta.ci95.high, digits)}` },
-    `${amount} ${t('vsPrevious')} (${t('noise')})`);
+    return el('span', { class: 'change noise', ...hook('noise'), title: interval },
+      `${amount} ${t('vsPrevious')} (${t('noise')})`);
   }
-  return el('span', { class: 'change noise', 'data-change': 'untested', title: t('untestedWhy') },
+  return el('span', { class: 'change noise', ...hook('untested'), title: t('untestedWhy') },
     `${amount} ${t('vsPrevious')} (${t('untested')})`);
 }
 

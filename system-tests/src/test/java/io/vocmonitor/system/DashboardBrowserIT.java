@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +27,11 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The web dashboard in a real browser against the packaged services: signed in by deep link, it shows exactly the
- * API's numbers for a known data set and for a filtered selection, points the gauge's needle at the RII, changes
- * within 2 s when a response arrives, acknowledges alerts, reads in Dutch, and has no serious accessibility
- * violation in any view. Each view's screenshot is saved under target/screenshots.
+ * API's numbers for a known data set and for a filtered selection, marks a change against the previous period as
+ * the API judges it, points the gauge's needle at the RII, changes within 2 s when a response arrives, acknowledges
+ * alerts, reads in Dutch, prints without its controls, exports the API's numbers as CSV, has no serious
+ * accessibility violation in any view, and answers a wrong key with the API's reason. Each view's screenshot is
+ * saved under target/screenshots.
  */
 @SystemTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,6 +63,12 @@ class DashboardBrowserIT {
             responses.add(Map.of("instrument", "SERVICEPROOF", "answeredAt", answered.toString(),
                     "channel", r < 6 ? "PHONE" : "EMAIL", "answers", answers,
                     "recommend", new int[] {10, 9, 7, 3, 8, 6, 9, 0}[r], "effort", 1 + r % 7, "satisfaction", 1 + r % 5));
+        }
+        // the week before: six unhappy customers on the web, for the comparison with the previous period
+        String weekBefore = answered.minus(10, ChronoUnit.DAYS).toString();
+        for (int r = 0; r < 6; r++) {
+            responses.add(Map.of("instrument", "SERVICEPROOF", "answeredAt", weekBefore, "channel", "WEB",
+                    "answers", Map.of("VALUE", 1 + r % 2, "EMPATHY", 2), "recommend", r % 3, "effort", 7, "satisfaction", 1 + r % 2));
         }
         String[] outcomes = {"STRENGTHENED", "FLATTENED", "WEAKENED", "BROKEN", "STRENGTHENED", "STRENGTHENED", "FLATTENED", "WEAKENED"};
         for (int r = 0; r < outcomes.length; r++) {
@@ -139,6 +149,27 @@ class DashboardBrowserIT {
 
     @Test
     @Order(4)
+    void aChangeIsMarkedUpOrDownOnlyWhenTheApiFindsItReal() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String selection = "from=" + today.minusDays(6) + "&to=" + today;
+        open("/?view=overview&" + selection + "&compare=previous");
+        JsonPath compared = api.scores(org, "serviceproof?" + selection + "&compare=previous");
+        assertThat(compared.getBoolean("comparison.changes.ces.significant")).as("the data set's effort fell a lot").isTrue();
+        for (String score : List.of("ces", "nps", "csat", "overall")) {
+            String testid = score.equals("overall") ? "serviceproof-overall" : score;
+            Map<String, Object> delta = compared.getMap("comparison.changes." + score);
+            String expected = delta.get("significant") == null ? "untested"
+                    : !(Boolean) delta.get("significant") ? "noise"
+                    : ((Number) delta.get("difference")).doubleValue() > 0 ? "up" : "down";
+            assertThat(attribute(testid + "-change", "data-change")).as(score).isEqualTo(expected);
+            assertThat(Double.parseDouble(attribute(testid + "-change", "data-value"))).as(score)
+                    .isCloseTo(((Number) delta.get("difference")).doubleValue(), within(EPS));
+        }
+        assertThat(attribute("ces-change", "data-change")).isEqualTo("down");
+    }
+
+    @Test
+    @Order(5)
     void aNewResponseShowsWithinTwoSecondsWithoutAReload() {
         open("/?view=overview&range=all");
         String before = value("responses");
@@ -153,7 +184,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anAlertIsAcknowledgedFromTheInbox() {
         open("/?view=alerts");
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.driver.findElements(By.cssSelector("[data-testid=alert]")).isEmpty());
@@ -168,7 +199,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theDashboardReadsInDutch() {
         open("/?view=recovery&range=all");
         new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("language"))).selectByValue("nl");
@@ -180,7 +211,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void noViewHasASeriousAccessibilityViolationAndEachIsPhotographed() throws Exception {
         String axe = Browser.axeScript(Path.of(System.getProperty("voc.repository.root", "..")));
         List<String> problems = new ArrayList<>();
@@ -193,7 +224,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aViewPrintsWithoutItsControlsAndItsTablesExportAsCsv() throws Exception {
         open("/?view=serviceproof&range=all&channel=PHONE");
         browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
@@ -221,7 +252,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aWrongKeyShowsTheApisReasonAndSignsOut() throws Exception {
         String detail = api.withKey("voc_read_wrong").get(api.dashboard(org) + "/summary")
                 .then().statusCode(401).extract().jsonPath().getString("detail");

@@ -10,7 +10,7 @@ function tile(title, testid, value, text, n, minimum, delta, digits = 2, extra =
     figure(testid, value, text, minimum),
     extra,
     el('div', { class: 'detail' }, `${t('n')} ${n}`),
-    change(delta, digits));
+    change(delta, digits, testid));
 }
 
 export async function render(ctx) {
@@ -40,7 +40,7 @@ export async function render(ctx) {
         `${t('nri')} `, figure('recovery-nri', rec.relationship.nri, number(rec.relationship.nri, 1, { signed: true }), min, { inline: true }),
         ' · ', `${t('rii')} `, figure('recovery-rii', rec.relationship.rii, number(rec.relationship.rii, 2, { signed: true }), min, { inline: true })),
       el('div', { class: 'detail' }, `${t('n')} ${rec.relationship.n}`),
-      change(recChanges.rii)),
+      change(recChanges.rii, 2, 'recovery-rii')),
     tile(t('nps'), 'nps', sp.nps.nps, number(sp.nps.nps, 1, { signed: true }), sp.nps.n, min, spChanges.nps, 1,
       sp.nps.moe95 === null ? null : el('div', { class: 'detail' }, `± ${number(sp.nps.moe95, 1)}`)),
     tile(t('ces'), 'ces', sp.ces.mean, number(sp.ces.mean, 2), sp.ces.n, min, spChanges.ces),

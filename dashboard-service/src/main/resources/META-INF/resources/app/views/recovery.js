@@ -28,10 +28,10 @@ export async function render(ctx) {
     gaugeChart,
     el('p', {}, `${t('indicator')}: `, indicator),
     el('p', {}, `${t('nri')} `, figure('recovery-nri', relationship.nri, number(relationship.nri, 1, { signed: true }), min, { inline: true }),
-      ' ', change(changes.nri, 1)),
+      ' ', change(changes.nri, 1, 'recovery-nri')),
     el('p', {}, `${t('rii')} `, figure('recovery-rii', relationship.rii, number(relationship.rii, 2, { signed: true }), min, { inline: true }),
       relationship.ci95 ? ` (${t('ci95')} ${number(relationship.ci95.low, 2, { signed: true })} … ${number(relationship.ci95.high, 2, { signed: true })})` : '',
-      ' ', change(changes.rii)),
+      ' ', change(changes.rii, 2, 'recovery-rii')),
     el('p', { class: 'detail' }, `${t('n')} ${relationship.n}`),
   ]);
 
@@ -59,7 +59,7 @@ export async function render(ctx) {
     chartCard(t('drivers'), driversChart, driversTable),
     driverFigures,
     el('details', { class: 'card statements' }, el('summary', {}, t('statements')), el('dl', {}, drivers.flatMap((d) => [
-      el('dt', {}, d.label), el('dd', {}, statement('SERVICE_RECOVERY', d.id)), el('dd', {}, change(changes[d.id]))]))),
+      el('dt', {}, d.label), el('dd', {}, statement('SERVICE_RECOVERY', d.id)), el('dd', {}, change(changes[d.id], 2, `driver-${d.id}-mean`))]))),
     el('div', { class: 'columns' },
       card(t('matrix'), [matrixChart, el('p', { class: 'note' }, `${t('fixFirst')}: ${t('importance')} ↑, ${t('mean')} ↓`)]),
       card(t('keyDrivers'), ranking, { tools: [csvButton(ranking)] })),

@@ -21,13 +21,13 @@ export async function render(ctx) {
   const headline = card(t('overall'), [
     el('div', { class: 'big' }, figure('serviceproof-overall', sp.overall, number(sp.overall, 2, { signed: true }), min)),
     el('p', { class: 'detail' }, `${t('responses')}: ${sp.responses}`),
-    change(changes.overall),
+    change(changes.overall, 2, 'serviceproof-overall'),
   ]);
   const constructs = card(t('constructs'), el('div', { class: 'grid' }, Object.keys(CONSTRUCTS).map((construct) =>
     el('div', { class: 'tile' },
       el('div', { class: 'label' }, construct),
       figure(`construct-${construct}`, sp.constructs[construct], number(sp.constructs[construct], 2, { signed: true }), min),
-      change(changes[construct])))));
+      change(changes[construct], 2, `construct-${construct}`)))));
 
   const barsChart = el('div', { class: 'chart', role: 'img', 'aria-label': t('aspects') });
   const aspectTable = table(t('aspects'), [t('aspects'), t('mean'), `${t('ci95')} −`, `${t('ci95')} +`, t('n')],
@@ -36,7 +36,7 @@ export async function render(ctx) {
     el('li', {}, `${i.label}: `, figure(`aspect-${i.id}-mean`, sp.aspects[i.id].mean, number(sp.aspects[i.id].mean, 2, { signed: true }), min))));
   const statements = el('details', { class: 'card statements' }, el('summary', {}, t('statements')),
     el('dl', {}, items.flatMap((i) => [el('dt', {}, i.label), el('dd', {}, statement('SERVICEPROOF', i.id)),
-      el('dd', {}, change(changes[i.id]))])));
+      el('dd', {}, change(changes[i.id], 2, `aspect-${i.id}-mean`))])));
 
   const distributionChart = el('div', { class: 'chart short', role: 'img', 'aria-label': t('distribution') });
   const distributionTable = table(t('distribution'), [t('aspects'), '1', '2', '3', '4', '5'],
