@@ -23,13 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
  * The web dashboard in a real browser against the packaged services: signed in by deep link, it shows exactly the
  * API's numbers for a known data set and for a filtered selection, marks a change against the previous period as
  * the API judges it, points the gauge's needle at the RII, changes within 2 s when a response arrives, acknowledges
- * alerts, reads in Dutch, prints without its controls, exports the API's numbers as CSV, has no serious
+ * alerts, reads in Dutch, is used by keyboard, prints without its controls, exports the API's numbers as CSV, has no serious
  * accessibility violation in any view, and answers a wrong key with the API's reason. Each view's screenshot is
  * saved under target/screenshots.
  */
@@ -212,6 +213,21 @@ class DashboardBrowserIT {
 
     @Test
     @Order(8)
+    void theKeyboardReachesEveryViewAndEveryChartsTable() {
+        open("/?view=overview&range=all");
+        browser.driver.findElement(By.cssSelector("[data-view=recovery]")).sendKeys(Keys.ENTER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getCurrentUrl().contains("view=recovery")
+                && attribute("gauge", "data-needle-angle") != null);
+        WebElement tableButton = browser.driver.findElement(By.xpath("//section[.//h2[text()='Drivers']]//button[text()='Table']"));
+        tableButton.sendKeys(Keys.SPACE);
+        assertThat(tableButton.getAttribute("aria-pressed")).isEqualTo("true");
+        WebElement drivers = browser.driver.findElement(By.xpath("//section[.//h2[text()='Drivers']]//table"));
+        assertThat(drivers.isDisplayed()).isTrue();
+        assertThat(drivers.getText()).contains("Receptiveness");
+    }
+
+    @Test
+    @Order(9)
     void noViewHasASeriousAccessibilityViolationAndEachIsPhotographed() throws Exception {
         String axe = Browser.axeScript(Path.of(System.getProperty("voc.repository.root", "..")));
         List<String> problems = new ArrayList<>();
@@ -224,7 +240,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aViewPrintsWithoutItsControlsAndItsTablesExportAsCsv() throws Exception {
         open("/?view=serviceproof&range=all&channel=PHONE");
         browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
@@ -252,7 +268,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aWrongKeyShowsTheApisReasonAndSignsOut() throws Exception {
         String detail = api.withKey("voc_read_wrong").get(api.dashboard(org) + "/summary")
                 .then().statusCode(401).extract().jsonPath().getString("detail");
