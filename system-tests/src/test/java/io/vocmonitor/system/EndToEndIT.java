@@ -122,7 +122,9 @@ class EndToEndIT {
         assertThat(api.metrics("scoring")).contains("voc_responses_applied_total{instrument=\"SERVICEPROOF\"}")
                 .contains("voc_responses_duplicate_total").contains("voc_responses_retracted_total")
                 .contains("voc_dead_letters_total").contains("voc_scoring_batch_size_count")
-                .contains("voc_scoring_freshness_seconds_count");
+                .contains("voc_scoring_freshness_seconds_count")
+                .as("a bucket at the freshness objective of 1 s").contains("voc_scoring_freshness_seconds_bucket{le=\"1.0\"}");
+        assertThat(api.metrics("dashboard")).as("the alert inbox's dead letters").contains("voc_dead_letters_total");
         for (String service : Platform.SERVICES) {
             assertThat(api.metrics(service)).as(service).contains("jvm_memory_used_bytes")
                     .contains("http_server_active_requests").contains("kafka_app_info_start_time_ms");

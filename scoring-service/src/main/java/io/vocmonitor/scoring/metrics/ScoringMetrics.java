@@ -27,6 +27,9 @@ public class ScoringMetrics {
     private final Counter duplicates;
     private final Counter retracted;
     private final DistributionSummary batchSize;
+    /** The freshness objective: 99 % of responses scored within this long of their receipt. */
+    public static final Duration FRESHNESS_OBJECTIVE = Duration.ofSeconds(1);
+
     private final Timer freshness;
     private final Map<AlertKind, Counter> alerts = new EnumMap<>(AlertKind.class);
 
@@ -49,6 +52,8 @@ public class ScoringMetrics {
         freshness = Timer.builder("voc.scoring.freshness")
                 .description("From receipt at the survey-service to the aggregate committed")
                 .publishPercentileHistogram()
+                // a bucket exactly at the freshness objective (99 % within 1 s), for the burn-rate alerts
+                .serviceLevelObjectives(FRESHNESS_OBJECTIVE)
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);
