@@ -1,6 +1,6 @@
 -- VoC Monitor database bootstrap (SPEC §1): one login role per service, one schema per owning service.
 -- Run by a superuser, once per database, before the services start; safe to run again.
--- Used by ./voc up, the test resources, docker compose and the Kubernetes set-up job.
+-- Used by ./voc up, the test resources, docker compose (then passwords.sh) and CloudNativePG at cluster creation.
 -- Each service creates its own tables in its own schema with Flyway; only the owner writes a schema.
 -- Passwords are not set here: local servers trust loopback connections; elsewhere set them with
 -- ALTER ROLE ... PASSWORD from your secret store.
