@@ -17,6 +17,11 @@ public final class ItemSums {
 
     /** Number of count slots: answers 0..10 cover every scale. */
     public static final int COUNT_SLOTS = 11;
+    /**
+     * The slot that counts "not applicable" answers of the Service Excellence Scan, whose points end at 5: they are
+     * counted there and nowhere else, so they change no n and no sum.
+     */
+    public static final int NOT_APPLICABLE_SLOT = 10;
 
     private long n;
     private long sumX;
@@ -60,6 +65,12 @@ public final class ItemSums {
         sumY += y;
         sumY2 += (long) y * y;
         sumXY += (long) x * y;
+        return this;
+    }
+
+    /** Counts one "not applicable" answer ({@link #NOT_APPLICABLE_SLOT}): not an observation. */
+    public ItemSums addNotApplicable() {
+        counts[NOT_APPLICABLE_SLOT]++;
         return this;
     }
 
