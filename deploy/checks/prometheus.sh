@@ -42,6 +42,23 @@ check "promtool $version accepts deploy/prometheus/prometheus.yml and the rule f
     promtool check config deploy/prometheus/prometheus.yml
 check "promtool accepts the configuration of ./voc up --observability (the same rules, by absolute path)" \
     promtool check config "$local_config"
+# the local configuration is written by ./voc, not derived from the container one: its jobs and labels must not drift
+check "./voc up --observability scrapes the jobs of deploy/prometheus/prometheus.yml, with the same labels" \
+    python3 - deploy/prometheus/prometheus.yml "$local_config" <<'PY'
+import sys, yaml
+
+def jobs(path):
+    config = yaml.safe_load(open(path))
+    return {job["job_name"]: (job.get("metrics_path", "/metrics"), sorted(
+        {k: v for c in job.get("static_configs", []) + job.get("dns_sd_configs", []) for k, v in c.get("labels", {}).items()}.items()
+        or [(rc["target_label"], rc.get("replacement")) for rc in job.get("relabel_configs", []) if "target_label" in rc]))
+            for job in config["scrape_configs"]}
+
+container, local = jobs(sys.argv[1]), jobs(sys.argv[2])
+if container != local:
+    print(f"container: {container}\nlocal:     {local}")
+    sys.exit(1)
+PY
 check "promtool check rules: ${rules[*]##*/}" promtool check rules "${rules[@]}"
 check "promtool test rules: ${tests[*]##*/}" promtool test rules "${tests[@]}"
 

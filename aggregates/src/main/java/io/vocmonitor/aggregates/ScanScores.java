@@ -16,8 +16,8 @@ import java.util.Map;
  * points of the answered statements in it. Below the minimum sample only counts are given (SPEC §4).
  *
  * @param overall       every element and result statement pooled
- * @param blocks        the nine building blocks, by {@link ScanCatalogue.Block} name, in block order
- * @param results       the result areas together, and each, by {@link ScanCatalogue.Area} name
+ * @param blocks        the nine building blocks, by {@link ScanCatalogue.Group} name, in block order
+ * @param results       the result areas together, and each, by {@link ScanCatalogue.Group} name
  * @param disagreements the (at most) five statements answered most differently, largest first
  */
 public record ScanScores(long responses, Score overall, Map<String, GroupScore> blocks, Results results,
@@ -63,14 +63,8 @@ public record ScanScores(long responses, Score overall, Map<String, GroupScore> 
         long responses = sums.responses();
         boolean sufficient = responses > 0 && responses >= minimumSample;
 
-        Map<String, GroupScore> blocks = new LinkedHashMap<>();
-        for (ScanCatalogue.Block block : ScanCatalogue.Block.values()) {
-            blocks.put(block.name(), group(sums, statementsOf(block.name()), sufficient));
-        }
-        Map<String, GroupScore> areas = new LinkedHashMap<>();
-        for (ScanCatalogue.Area area : ScanCatalogue.Area.values()) {
-            areas.put(area.name(), group(sums, statementsOf(area.name()), sufficient));
-        }
+        Map<String, GroupScore> blocks = groups(sums, ScanCatalogue.Group.blocks(), sufficient);
+        Map<String, GroupScore> areas = groups(sums, ScanCatalogue.Group.areas(), sufficient);
         Double resultsScore = sufficient ? percent(sums, ScanCatalogue.STATEMENTS.stream()
                 .filter(s -> s.scale() == ScanScale.RESULT).toList()) : null;
         Double overall = sufficient ? percent(sums, ScanCatalogue.STATEMENTS) : null;
@@ -79,8 +73,13 @@ public record ScanScores(long responses, Score overall, Map<String, GroupScore> 
                 sufficient ? disagreements(sums, minimumSample) : List.of(), sufficient);
     }
 
-    private static List<Statement> statementsOf(String group) {
-        return ScanCatalogue.STATEMENTS.stream().filter(s -> s.group().equals(group)).toList();
+    private static Map<String, GroupScore> groups(ScoreSums sums, List<ScanCatalogue.Group> groups, boolean sufficient) {
+        Map<String, GroupScore> scores = new LinkedHashMap<>();
+        for (ScanCatalogue.Group group : groups) {
+            scores.put(group.name(), group(sums, ScanCatalogue.STATEMENTS.stream()
+                    .filter(statement -> statement.group() == group).toList(), sufficient));
+        }
+        return scores;
     }
 
     private static GroupScore group(ScoreSums sums, List<Statement> statements, boolean sufficient) {
@@ -143,7 +142,7 @@ public record ScanScores(long responses, Score overall, Map<String, GroupScore> 
                 .limit(DISAGREEMENTS)
                 .map(c -> {
                     double sd = Statistics.sd(c.item());
-                    return new Disagreement(c.statement().id(), c.statement().group(), sd,
+                    return new Disagreement(c.statement().id(), c.statement().group().name(), sd,
                             sd / c.statement().scale().maxPoints());
                 })
                 .toList();

@@ -2,9 +2,6 @@ package io.vocmonitor.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The scan's content is whole and consistent (scan-catalogue.md): what the scores and the questionnaire rely on. */
@@ -12,14 +9,12 @@ class ScanCatalogueTest {
 
     @Test
     void everyStatementBelongsToABlockOnTheElementScaleOrToAnAreaOnTheResultScale() {
-        Set<String> blocks = Arrays.stream(ScanCatalogue.Block.values()).map(Enum::name).collect(Collectors.toSet());
-        Set<String> areas = Arrays.stream(ScanCatalogue.Area.values()).map(Enum::name).collect(Collectors.toSet());
         for (ScanCatalogue.Statement statement : ScanCatalogue.STATEMENTS) {
-            assertThat(statement.id()).as("ids name their group").startsWith(statement.group() + "_");
-            if (blocks.contains(statement.group())) {
+            assertThat(statement.id()).as("ids name their group").startsWith(statement.group().name() + "_");
+            if (ScanCatalogue.Group.blocks().contains(statement.group())) {
                 assertThat(statement.scale()).as(statement.id()).isEqualTo(ScanScale.ELEMENT);
             } else {
-                assertThat(areas).as(statement.id()).contains(statement.group());
+                assertThat(ScanCatalogue.Group.areas()).as(statement.id()).contains(statement.group());
                 assertThat(statement.scale()).as(statement.id()).isEqualTo(ScanScale.RESULT);
             }
             assertThat(statement.text().en()).as(statement.id()).isNotBlank().doesNotContain("  ");
@@ -30,10 +25,10 @@ class ScanCatalogueTest {
 
     @Test
     void nineBlocksOfAtLeastThreeStatementsAndFourResultAreas() {
-        assertThat(ScanCatalogue.Block.values()).hasSize(9);
-        assertThat(ScanCatalogue.Area.values()).hasSize(4);
-        for (ScanCatalogue.Block block : ScanCatalogue.Block.values()) {
-            assertThat(ScanCatalogue.STATEMENTS.stream().filter(s -> s.group().equals(block.name())).count())
+        assertThat(ScanCatalogue.Group.blocks()).hasSize(9);
+        assertThat(ScanCatalogue.Group.areas()).hasSize(4);
+        for (ScanCatalogue.Group block : ScanCatalogue.Group.blocks()) {
+            assertThat(ScanCatalogue.STATEMENTS.stream().filter(s -> s.group() == block).count())
                     .as(block.name()).isGreaterThanOrEqualTo(3);
         }
         assertThat(ScanCatalogue.STATEMENTS).hasSize(30 + 14);

@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -96,11 +97,8 @@ public class ScoreResource {
     public Response serviceProof(@RestPath String org, @RestQuery String from, @RestQuery String to,
             @RestQuery List<String> channel, @RestQuery String touchpoint, @RestQuery String compare,
             @Context Request request) throws SQLException {
-        Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
-        Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        Selection previous = SelectionParameters.previous(selection, compare);
-        return conditional(request, org, current, List.of(Instrument.SERVICEPROOF), "serviceproof",
-                Arrays.asList(selection, previous), () -> scores.serviceProof(org, selection, previous));
+        return compared(request, org, List.of(Instrument.SERVICEPROOF), "serviceproof", from, to, channel, touchpoint,
+                compare, (selection, previous) -> scores.serviceProof(org, selection, previous));
     }
 
     @GET
@@ -115,11 +113,8 @@ public class ScoreResource {
     public Response recovery(@RestPath String org, @RestQuery String from, @RestQuery String to,
             @RestQuery List<String> channel, @RestQuery String touchpoint, @RestQuery String compare,
             @Context Request request) throws SQLException {
-        Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
-        Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        Selection previous = SelectionParameters.previous(selection, compare);
-        return conditional(request, org, current, List.of(Instrument.SERVICE_RECOVERY), "recovery",
-                Arrays.asList(selection, previous), () -> scores.recovery(org, selection, previous));
+        return compared(request, org, List.of(Instrument.SERVICE_RECOVERY), "recovery", from, to, channel, touchpoint,
+                compare, (selection, previous) -> scores.recovery(org, selection, previous));
     }
 
     @GET
@@ -131,11 +126,8 @@ public class ScoreResource {
     public Response summary(@RestPath String org, @RestQuery String from, @RestQuery String to,
             @RestQuery List<String> channel, @RestQuery String touchpoint, @RestQuery String compare,
             @Context Request request) throws SQLException {
-        Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
-        Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        Selection previous = SelectionParameters.previous(selection, compare);
-        return conditional(request, org, current, List.of(Instrument.values()), "summary",
-                Arrays.asList(selection, previous), () -> scores.summary(org, selection, previous));
+        return compared(request, org, List.of(Instrument.values()), "summary", from, to, channel, touchpoint,
+                compare, (selection, previous) -> scores.summary(org, selection, previous));
     }
 
     @GET
@@ -190,6 +182,17 @@ public class ScoreResource {
      * setting does not leave stale answers in caches. The body comes from the {@link AnswerCache} when the same
      * question was answered at the same versions before.
      */
+    /** An answer for a selection and, with compare=previous, the period of the same length before it. */
+    private Response compared(Request request, String org, List<Instrument> instruments, String endpoint, String from,
+            String to, List<String> channel, String touchpoint, String compare,
+            BiFunction<Selection, Selection, Object> answer) throws SQLException {
+        Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
+        Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
+        Selection previous = SelectionParameters.previous(selection, compare);
+        return conditional(request, org, current, instruments, endpoint, Arrays.asList(selection, previous),
+                () -> answer.apply(selection, previous));
+    }
+
     private Response conditional(Request request, String org, Map<Instrument, Long> current,
             List<Instrument> instruments, String endpoint, Object parameters, Supplier<Object> body) {
         StringBuilder tag = new StringBuilder();
@@ -205,7 +208,6 @@ public class ScoreResource {
         return Response.ok(answer).tag(etag).cacheControl(REVALIDATE).header("Vary", "X-Api-Key, Authorization")
                 .build();
     }
-
 
     private static Instrument instrument(String name) {
         if (name == null || name.isBlank()) {
