@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -32,6 +33,8 @@ public class AlertRelay {
     private static final Logger LOG = Logger.getLogger(AlertRelay.class);
     private static final int CHUNK = 500;
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    private static final ThreadContext WITHOUT_TRANSACTION = ThreadContext.builder()
+            .cleared(ThreadContext.TRANSACTION).propagated(ThreadContext.ALL_REMAINING).unchanged().build();
 
     private final AlertOutbox outbox;
     private final MutinyEmitter<String> emitter;
@@ -73,12 +76,19 @@ public class AlertRelay {
         }
     }
 
+    /**
+     * Sends and waits for the acknowledgements with the outbox's transaction suspended: the broker's callbacks run
+     * on the producer's thread, and a transaction propagated to them would be active on two threads when the outbox
+     * commits, which the transaction manager refuses.
+     */
     private void send(List<AlertOutbox.Pending> alerts) {
-        List<Uni<Void>> acks = new ArrayList<>(alerts.size());
-        for (AlertOutbox.Pending alert : alerts) {
-            acks.add(emitter.sendMessage(Message.of(alert.payload()).addMetadata(
-                    OutgoingKafkaRecordMetadata.<String>builder().withKey(alert.organisationId()).build())));
-        }
-        Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
+        WITHOUT_TRANSACTION.contextualRunnable(() -> {
+            List<Uni<Void>> acks = new ArrayList<>(alerts.size());
+            for (AlertOutbox.Pending alert : alerts) {
+                acks.add(emitter.sendMessage(Message.of(alert.payload()).addMetadata(
+                        OutgoingKafkaRecordMetadata.<String>builder().withKey(alert.organisationId()).build())));
+            }
+            Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
+        }).run();
     }
 }
