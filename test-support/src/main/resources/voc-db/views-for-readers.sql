@@ -13,7 +13,8 @@ CREATE TABLE survey.credential_view (
 CREATE TABLE survey.organisation_view (
     id     text PRIMARY KEY,
     active boolean NOT NULL,
-    name   text NOT NULL
+    name   text NOT NULL,
+    sector text NOT NULL DEFAULT 'OTHER'
 );
 
 CREATE TABLE scoring.bucket_view (

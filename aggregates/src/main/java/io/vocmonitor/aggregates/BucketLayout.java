@@ -4,6 +4,7 @@ import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.RecoveryDriver;
 import io.vocmonitor.events.RelationshipOutcome;
 import io.vocmonitor.events.Scale;
+import io.vocmonitor.events.ScanCatalogue;
 import io.vocmonitor.events.ServiceProofAspect;
 import java.util.Arrays;
 import java.util.Collections;
@@ -55,6 +56,10 @@ public final class BucketLayout {
                 .item(Items.EFFORT, false, Scale.EFFORT.min(), Scale.EFFORT.max())
                 .item(Items.SATISFACTION, false, Scale.SATISFACTION.min(), Scale.SATISFACTION.max())
                 .build());
+        Builder scan = new Builder().item(Items.RESPONSES, false, 0, -1);
+        // points 0..5 in the slots of their points, NA in the slot after them
+        ScanCatalogue.STATEMENTS.forEach(statement -> scan.item(statement.id(), false, 0, ItemSums.NOT_APPLICABLE_SLOT));
+        LAYOUTS.put(Instrument.SERVICE_EXCELLENCE_SCAN, scan.build());
     }
 
     private final Map<String, ItemSlots> items;

@@ -21,7 +21,7 @@ public final class ItemSums {
      * The slot that counts "not applicable" answers of the Service Excellence Scan, whose points end at 5: they are
      * counted there and nowhere else, so they change no n and no sum.
      */
-    public static final int NOT_APPLICABLE_SLOT = 10;
+    public static final int NOT_APPLICABLE_SLOT = 6;
 
     private long n;
     private long sumX;

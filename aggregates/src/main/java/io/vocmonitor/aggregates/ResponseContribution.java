@@ -14,6 +14,12 @@ public final class ResponseContribution {
     public static ScoreSums of(ResponseSubmitted response) {
         ScoreSums sums = new ScoreSums();
         sums.accumulator(Items.RESPONSES).addOccurrence();
+        if (response.instrument() == Instrument.SERVICE_EXCELLENCE_SCAN) {
+            // SPEC §2.4: an answer is its word's points, counted in the slot of its points; NA only counted
+            response.answers().forEach((item, points) -> sums.accumulator(item).add(points, points));
+            response.notApplicableItems().forEach(item -> sums.accumulator(item).addNotApplicable());
+            return sums;
+        }
         boolean recovery = response.instrument() == Instrument.SERVICE_RECOVERY;
         Integer impact = recovery && response.relationship() != null ? response.relationship().impact() : null;
         response.answers().forEach((item, answer) -> {

@@ -48,8 +48,8 @@ public record ScanScores(long responses, Score overall, Map<String, GroupScore> 
     public record GroupScore(Double score, ScanBand band, long n, Map<String, StatementScore> items) {
     }
 
-    /** The result areas together, and each of them. */
-    public record Results(Double score, ScanBand band, Map<String, GroupScore> areas) {
+    /** The result areas together (their answers other than NA: {@code n}), and each of them. */
+    public record Results(Double score, ScanBand band, long n, Map<String, GroupScore> areas) {
     }
 
     /**
@@ -69,7 +69,8 @@ public record ScanScores(long responses, Score overall, Map<String, GroupScore> 
                 .filter(s -> s.scale() == ScanScale.RESULT).toList()) : null;
         Double overall = sufficient ? percent(sums, ScanCatalogue.STATEMENTS) : null;
         return new ScanScores(responses, new Score(overall, ScanBand.of(overall)), blocks,
-                new Results(resultsScore, ScanBand.of(resultsScore), areas),
+                new Results(resultsScore, ScanBand.of(resultsScore), areas.values().stream().mapToLong(GroupScore::n).sum(),
+                        areas),
                 sufficient ? disagreements(sums, minimumSample) : List.of(), sufficient);
     }
 

@@ -4,6 +4,7 @@ import io.vocmonitor.events.Construct;
 import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.RecoveryDriver;
 import io.vocmonitor.events.RelationshipOutcome;
+import io.vocmonitor.events.ScanCatalogue;
 import io.vocmonitor.events.ServiceProofAspect;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.function.Function;
  * A number a trend can follow (SPEC §8) and a comparison of two periods can test: one of an instrument's scores,
  * read from the sums of a period. ServiceProof: {@code overall}, {@code SER}, {@code V}, {@code ICE}, each aspect,
  * {@code nps}, {@code ces}, {@code csat}. Service Recovery Proof: {@code nri}, {@code rii}, each driver,
- * {@code nps}, {@code ces}, {@code csat}. Aspects and drivers follow their mean score. Each metric knows how two
+ * {@code nps}, {@code ces}, {@code csat}. Service Excellence Scan: {@code overall}, {@code results} and each building
+ * block, in %. Aspects and drivers follow their mean score. Each metric knows how two
  * periods of it compare ({@link Change}): as means (Welch), as net scores, as shares, or, for composites of
  * several items, by value alone.
  */
@@ -104,6 +106,15 @@ public final class TrendMetric {
             metrics.add(mean(Instrument.SERVICE_RECOVERY, driver.name(), driver.name()));
         }
         metrics.addAll(optionalQuestions(Instrument.SERVICE_RECOVERY));
+        // the scan's scores in %: pooled over several statements, so compared by value alone
+        metrics.add(composite(Instrument.SERVICE_EXCELLENCE_SCAN, "overall",
+                (sums, minimum) -> ScanScores.of(sums, minimum).overall().score()));
+        metrics.add(composite(Instrument.SERVICE_EXCELLENCE_SCAN, "results",
+                (sums, minimum) -> ScanScores.of(sums, minimum).results().score()));
+        for (ScanCatalogue.Group block : ScanCatalogue.Group.blocks()) {
+            metrics.add(composite(Instrument.SERVICE_EXCELLENCE_SCAN, block.name(),
+                    (sums, minimum) -> ScanScores.of(sums, minimum).blocks().get(block.name()).score()));
+        }
         return List.copyOf(metrics);
     }
 

@@ -19,6 +19,8 @@ class BucketLayoutTest {
         assertThat(BucketLayout.of(Instrument.SERVICEPROOF).width()).isEqualTo(3 + 7 * 8 + 14 + 10 + 8);
         // RESPONSES 3; six drivers of 6 + 5; BRAND_EFFECT 8; RELATIONSHIP 3 + 4; RECOMMEND, EFFORT, SATISFACTION
         assertThat(BucketLayout.of(Instrument.SERVICE_RECOVERY).width()).isEqualTo(3 + 6 * 11 + 8 + 7 + 14 + 10 + 8);
+        // RESPONSES 3; 44 statements of 3 + counts of points 0..5 and NA
+        assertThat(BucketLayout.of(Instrument.SERVICE_EXCELLENCE_SCAN).width()).isEqualTo(3 + 44 * 10);
         BucketLayout.ItemSlots sensing = BucketLayout.of(Instrument.SERVICEPROOF).items().get(1);
         assertThat(sensing).isEqualTo(new BucketLayout.ItemSlots("SENSING", 3, false, 1, 5));
     }

@@ -3,9 +3,13 @@ package io.vocmonitor.aggregates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.vocmonitor.events.Instrument;
+import io.vocmonitor.events.ResponseSubmitted;
 import io.vocmonitor.events.ScanCatalogue;
 import io.vocmonitor.events.ScanScale;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The scan's numbers of SPEC §2.4 against hand-computed ones. */
@@ -21,21 +25,25 @@ class ScanScoresTest {
     private static ScoreSums respondents(String... rows) {
         ScoreSums sums = new ScoreSums();
         for (String row : rows) {
-            sums.accumulator(Items.RESPONSES).addOccurrence();
             Map<String, String> answers = new java.util.HashMap<>();
             for (String cell : row.split(" ")) {
                 String[] parts = cell.split("=");
                 answers.put(parts[0], parts[1]);
             }
+            ResponseSubmitted.Builder response = ResponseSubmitted.builder().responseId(UUID.randomUUID())
+                    .organisationId("acme").instrument(Instrument.SERVICE_EXCELLENCE_SCAN)
+                    .answeredAt(Instant.EPOCH).receivedAt(Instant.EPOCH);
             for (ScanCatalogue.Statement statement : ScanCatalogue.STATEMENTS) {
                 String word = answers.getOrDefault(statement.id(), ScanScale.NOT_APPLICABLE);
                 if (word.equals(ScanScale.NOT_APPLICABLE)) {
-                    sums.accumulator(statement.id()).addNotApplicable();
+                    response.notApplicable(statement.id());
                 } else {
-                    int points = statement.scale().word(word).orElseThrow().points();
-                    sums.accumulator(statement.id()).add(points, points);
+                    response.answer(statement.id(), statement.scale().word(word).orElseThrow().points());
                 }
             }
+            // through the bucket layout and back, as the dashboard reads it
+            BucketLayout layout = BucketLayout.of(Instrument.SERVICE_EXCELLENCE_SCAN);
+            sums.plus(layout.decode(layout.encode(ResponseContribution.of(response.build()))));
         }
         return sums;
     }

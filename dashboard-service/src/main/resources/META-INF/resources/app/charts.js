@@ -9,8 +9,13 @@ const COLOURS = {
   positive: '#1f7a6d', negative: '#b3541e', ink: '#1d2733', muted: '#5b6675', line: '#d5dbe3',
   STRENGTHENED: '#2e7d32', FLATTENED: '#6b7a89', WEAKENED: '#d17a00', BROKEN: '#b3261e',
   answers: ['#b3261e', '#e08a5a', '#c8ccd2', '#73b3a8', '#1f7a6d'],
+  // the scan's bands, from beginning to excellence (as in app.css)
+  bands: ['#b3261e', '#d17a00', '#c9a227', '#73b3a8', '#1f7a6d'],
 };
 export const OUTCOMES = ['STRENGTHENED', 'FLATTENED', 'WEAKENED', 'BROKEN'];
+/** The scan's bands in order and the scores (%) where each one starts (SPEC §2.4). */
+export const BANDS = ['BEGINNING', 'STARTED_TO_WORK', 'WELL_ON_THE_WAY', 'APPLAUSE', 'EXCELLENCE'];
+export const BAND_EDGES = [0, 20, 30, 40, 50, 100];
 
 const live = new Set();
 const observer = new ResizeObserver((entries) => entries.forEach((e) => echarts.getInstanceByDom(e.target)?.resize()));
@@ -228,14 +233,127 @@ export function priorityMatrix(element, drivers) {
   });
 }
 
-/** A metric over time: the line has gaps where a period is below the minimum sample; bars count its responses. */
-export function trendLine(element, points, metricLabel) {
+const measure = document.createElement('canvas').getContext('2d');
+
+/** The lines a label takes when ECharts breaks it into a width (its default 12 px font; long words break too). */
+function lineCount(text, width) {
+  measure.font = '12px sans-serif';
+  const space = measure.measureText(' ').width;
+  let lines = 1;
+  let line = 0;
+  for (const word of text.split(/\s+/)) {
+    const length = measure.measureText(word).width;
+    if (line > 0 && line + space + length > width) {
+      lines += 1;
+      line = length;
+    } else {
+      line += (line > 0 ? space : 0) + length;
+    }
+    while (line > width) {
+      lines += 1;
+      line -= width;
+    }
+  }
+  return lines;
+}
+
+/**
+ * One horizontal bar per group on the 0–100 % axis of the scan, over the five bands tinted behind them with their
+ * edges (20, 30, 40, 50) marked, each bar's score and n on the right; a reference (the sector's mean) as a solid line
+ * where there is one. Items ({label, score, n, band}) arrive in display order, the first at the top; a null score has
+ * no bar and shows "–". The chart grows with the lines its wrapped names need; on a narrow screen each name stands
+ * above its bar, so that the bars keep the width.
+ */
+export function percentBars(element, items, title, { reference = null, referenceLabel = '' } = {}) {
+  const width = element.clientWidth || 600;
+  const compact = width < 560;
+  const labelWidth = compact ? width - 130 : Math.round(Math.min(280, Math.max(100, width * 0.34)));
+  // names wrap inside their width; every row of a category axis is as tall as the one with the most lines needs.
+  // Narrow, a name stands in the gap above its bar and the first one above the first row: the grid starts lower.
+  const lines = items.map((i) => lineCount(i.label, compact ? labelWidth - 6 : labelWidth));
+  const most = Math.max(...lines);
+  const row = compact ? most * 15 + 22 : Math.max(30, most * 15 + 12);
+  const spill = compact ? Math.max(0, lines[0] * 15 + 12 - row / 2) : 0;
+  const top = (reference === null ? 8 : 28) + spill;
+  element.style.height = `${items.length * row + top + 28}px`;
+  const percent = (value) => (value === null || value === undefined ? '–' : `${number(value, 1)} %`);
+  const names = items.map((i) => i.label);
+  const zones = BANDS.map((code, index) => [
+    { xAxis: BAND_EDGES[index], itemStyle: { color: COLOURS.bands[index], opacity: 0.12 } },
+    { xAxis: BAND_EDGES[index + 1] },
+  ]);
+  const edges = BAND_EDGES.slice(1, -1).map((edge) => ({ xAxis: edge }));
+  const marks = reference === null ? edges : [...edges, {
+    xAxis: reference,
+    lineStyle: { color: COLOURS.ink, width: 2, type: 'solid' },
+    // the category axis runs downwards: the line's start is at the top of the chart
+    label: { show: true, position: 'start', distance: 5 + spill, color: COLOURS.ink,
+      formatter: () => `${referenceLabel} ${percent(reference)}` },
+  }];
+  return draw(element, {
+    aria: { enabled: true, label: { description: `${title}: ${items.map((i) => `${i.label} ${percent(i.score)}${i.band ? ` (${t(i.band)})` : ''}, n ${i.n}`).join('; ')}`
+      + (reference === null ? '' : `; ${referenceLabel} ${percent(reference)}`) } },
+    grid: { left: 8, right: 16, top, bottom: 28, containLabel: true },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => {
+        const item = items[p.dataIndex];
+        return `${echarts.format.encodeHTML(item.label)}<br><b>${percent(item.score)}</b>`
+          + `${item.band ? ` · ${echarts.format.encodeHTML(t(item.band))}` : ''} · n ${item.n}`;
+      },
+    },
+    xAxis: { type: 'value', min: 0, max: 100, interval: compact ? 20 : 10,
+      axisLabel: { formatter: '{value} %', alignMinLabel: 'left', alignMaxLabel: 'right' },
+      splitLine: { show: !compact, lineStyle: { color: COLOURS.line, opacity: 0.6 } } },
+    yAxis: [
+      { type: 'category', data: names, inverse: true, axisTick: { show: false },
+        axisLabel: { show: !compact, color: COLOURS.ink, width: labelWidth, overflow: 'break', lineHeight: 15 } },
+      {
+        type: 'category', data: names, inverse: true, position: 'right', axisTick: { show: false }, axisLine: { show: false },
+        axisLabel: {
+          formatter: (value, index) => `{score|${percent(items[index].score)}}  {n|n ${items[index].n}}`,
+          rich: { score: { fontWeight: 'bold', color: COLOURS.ink }, n: { color: COLOURS.muted } },
+        },
+      },
+    ],
+    series: [{
+      type: 'bar',
+      data: items.map((i) => i.score),
+      barMaxWidth: compact ? 10 : 16,
+      itemStyle: { color: COLOURS.positive },
+      markArea: { silent: true, data: zones },
+      markLine: { silent: true, symbol: 'none', data: marks, label: { show: false },
+        lineStyle: { color: COLOURS.muted, width: 1, type: 'dashed' } },
+    }, compact ? {
+      // narrow: each name stands above its bar, as the label of an invisible bar across the whole axis
+      type: 'bar',
+      silent: true,
+      tooltip: { show: false },
+      barGap: '-100%',
+      barMaxWidth: 10,
+      z: 10,
+      itemStyle: { color: 'transparent' },
+      data: items.map(() => 100),
+      label: {
+        show: true, position: [0, -3], align: 'left', verticalAlign: 'bottom', formatter: (p) => items[p.dataIndex].label,
+        color: COLOURS.ink, backgroundColor: '#fff', padding: [1, 3], width: labelWidth,
+        overflow: 'break', lineHeight: 15,
+      },
+    } : null].filter(Boolean),
+  });
+}
+
+/**
+ * A metric over time: the line has gaps where a period is below the minimum sample; bars count its responses. The
+ * value axis is named by the metric, or by a shorter name (its unit) where the metric's name is long.
+ */
+export function trendLine(element, points, metricLabel, { axisName = metricLabel } = {}) {
   return draw(element, {
     grid: { left: 8, right: 8, top: 36, bottom: 28, containLabel: true },
     legend: { top: 0, data: [metricLabel, t('responses')] },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: points.map((p) => p.period) },
-    yAxis: [{ type: 'value', name: metricLabel, scale: true }, { type: 'value', name: t('responses'), splitLine: { show: false } }],
+    yAxis: [{ type: 'value', name: axisName, scale: true }, { type: 'value', name: t('responses'), splitLine: { show: false } }],
     series: [
       { name: metricLabel, type: 'line', connectNulls: false, symbolSize: 6, itemStyle: { color: COLOURS.positive },
         data: points.map((p) => p.value) },

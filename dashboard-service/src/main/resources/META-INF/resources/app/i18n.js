@@ -32,6 +32,30 @@ const WORDS = {
     untestedWhy: 'A composite of several items: its interval needs their covariances, which the sums do not keep.',
     statements: 'What customers were asked',
     alertsUnfiltered: 'Every alert of the organisation, newest first, whatever period or channel the other views show.',
+    scan: 'Service Excellence Scan', scanOverall: 'Service Excellence Scan', openScan: 'Open the scan',
+    BEGINNING: 'beginning', STARTED_TO_WORK: 'started to work', WELL_ON_THE_WAY: 'well on the way', APPLAUSE: 'applause',
+    EXCELLENCE: 'excellence', band: 'Stage', bandScale: 'Reading the score', score: 'Score',
+    blocks: 'Building blocks', results: 'Results', resultsTogether: 'Results together', resultAreas: 'Result areas',
+    block: 'Building block or result area', sectorBenchmark: 'Sector benchmark', sector: 'Sector',
+    sectorMean: 'Sector mean', sectorMeanShort: 'sector', organisations: 'Organisations', difference: 'Your difference',
+    rank: 'Your rank', rankOf: (rank, of) => `${rank} of ${of}`, points: 'percentage points',
+    sectors: 'Mean overall score per sector', yourSector: '(your sector)',
+    noBenchmark: (least) => `Your sector has fewer than ${least} organisations with a sufficient scan: there is no benchmark for it yet.`,
+    noSector: 'No sector is registered for the organisation: it has no benchmark.',
+    noSectors: 'No sector has 3 organisations with a sufficient scan yet.',
+    disagreements: 'Where opinions differ most', sd: 'SD', relativeSd: 'SD ÷ max.',
+    noDisagreements: 'No statement has enough answers to compare its spread yet.',
+    disagreementsWhy: "The statements whose answers differ most relative to their scale (SD ÷ max.: the standard deviation divided by the statement's maximum points, 3 or 5): ask why people see them so differently.",
+    byRole: 'By role', byUnit: 'By department or team', role: 'Role', unit: 'Department or team',
+    allRoles: 'All roles', allUnits: 'All departments and teams', EMPLOYEE: 'Employee', MANAGER: 'Manager',
+    EXECUTIVE: 'Executive', noRole: 'role not given', noUnit: 'not given', askYourself: 'Ask yourself',
+    scanStatements: 'The statements', naCount: 'n/a', meanPoints: 'Mean points', answers: 'Answers',
+    statement: 'Statement', percent: '%',
+    scanSelectionNote: "The scan is answered by the organisation's own people: channels and touchpoints do not apply to it.",
+    sector_FINANCIALS: 'Financials', sector_CONSULTANCY: 'Consultancy', sector_SERVICES: 'Services',
+    sector_BUSINESS_SERVICES: 'Business services', sector_INDUSTRY: 'Industry', sector_TRADE: 'Trade',
+    sector_IT_TELECOM: 'IT/Telecom', sector_LOCAL_GOVERNMENT: 'Local government', sector_HEALTHCARE: 'Healthcare',
+    sector_EDUCATION: 'Education', sector_OTHER: 'Other',
   },
   nl: {
     language: 'Taal', signOut: 'Afmelden', signIn: 'Aanmelden', signInTitle: 'Aanmelden bij het dashboard van uw organisatie',
@@ -62,6 +86,30 @@ const WORDS = {
     untestedWhy: 'Een samenstelling van meerdere items: het interval vraagt hun covarianties, die de sommen niet bewaren.',
     statements: 'Wat klanten werd gevraagd',
     alertsUnfiltered: 'Alle meldingen van de organisatie, nieuwste eerst, los van de periode of het kanaal van de andere weergaven.',
+    scan: 'Service Excellence Scan', scanOverall: 'Service Excellence Scan', openScan: 'Naar de scan',
+    BEGINNING: 'beginnend', STARTED_TO_WORK: 'aanzet begint te werken', WELL_ON_THE_WAY: 'goed op weg', APPLAUSE: 'applausje',
+    EXCELLENCE: 'de weg richting excellence gevonden', band: 'Fase', bandScale: 'De score lezen', score: 'Score',
+    blocks: 'Bouwstenen', results: 'Resultaten', resultsTogether: 'Resultaten samen', resultAreas: 'Resultaatgebieden',
+    block: 'Bouwsteen of resultaatgebied', sectorBenchmark: 'Sectorbenchmark', sector: 'Sector',
+    sectorMean: 'Sectorgemiddelde', sectorMeanShort: 'sector', organisations: 'Organisaties', difference: 'Uw verschil',
+    rank: 'Uw positie', rankOf: (rank, of) => `${rank} van ${of}`, points: 'procentpunt',
+    sectors: 'Gemiddelde totaalscore per sector', yourSector: '(uw sector)',
+    noBenchmark: (least) => `Uw sector heeft minder dan ${least} organisaties met een voldoende scan: er is nog geen benchmark voor.`,
+    noSector: 'Voor de organisatie is geen sector vastgelegd: er is geen benchmark.',
+    noSectors: 'Nog geen sector heeft 3 organisaties met een voldoende scan.',
+    disagreements: 'Waar de meningen het meest verschillen', sd: 'SD', relativeSd: 'SD ÷ max.',
+    noDisagreements: 'Nog geen stelling heeft genoeg antwoorden om de spreiding te vergelijken.',
+    disagreementsWhy: 'De stellingen waarover de antwoorden het meest uiteenlopen naar hun schaal (SD ÷ max.: de standaarddeviatie gedeeld door de maximale punten van de stelling, 3 of 5): vraag waarom mensen ze zo verschillend zien.',
+    byRole: 'Per rol', byUnit: 'Per afdeling of team', role: 'Rol', unit: 'Afdeling of team',
+    allRoles: 'Alle rollen', allUnits: 'Alle afdelingen en teams', EMPLOYEE: 'Medewerker', MANAGER: 'Leidinggevende',
+    EXECUTIVE: 'Directie', noRole: 'rol niet opgegeven', noUnit: 'niet opgegeven', askYourself: 'Vraag je af',
+    scanStatements: 'De stellingen', naCount: 'nvt', meanPoints: 'Gemiddelde punten', answers: 'Antwoorden',
+    statement: 'Stelling', percent: '%',
+    scanSelectionNote: 'De scan wordt ingevuld door de eigen mensen van de organisatie: kanalen en contactmomenten gelden er niet voor.',
+    sector_FINANCIALS: 'Financiële dienstverlening', sector_CONSULTANCY: 'Consultancy', sector_SERVICES: 'Dienstverlening',
+    sector_BUSINESS_SERVICES: 'Zakelijke dienstverlening', sector_INDUSTRY: 'Industrie', sector_TRADE: 'Handel',
+    sector_IT_TELECOM: 'IT/Telecom', sector_LOCAL_GOVERNMENT: 'Lokale overheid', sector_HEALTHCARE: 'Zorg',
+    sector_EDUCATION: 'Onderwijs', sector_OTHER: 'Overig',
   },
 };
 
@@ -96,6 +144,33 @@ export function outcome(id) {
   const found = instrument('SERVICE_RECOVERY')?.outcomes.find((o) => o.id === id);
   const label = found ? found.label[language()] : id.toLowerCase();
   return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** An item of an instrument as the catalogue describes it (statement, answers, group), or undefined. */
+export function catalogueItem(instrumentId, itemId) {
+  return instrument(instrumentId)?.items.find((i) => i.id === itemId);
+}
+
+/** A group of an instrument's items (the scan's building blocks and result areas), or undefined. */
+export function catalogueGroup(instrumentId, groupId) {
+  return instrument(instrumentId)?.groups?.find((g) => g.id === groupId);
+}
+
+/** A group's title in the chosen language: Designing and renewing outstanding customer experiences, … */
+export function groupTitle(instrumentId, groupId) {
+  const found = catalogueGroup(instrumentId, groupId);
+  return found ? found.title[language()] : itemName(groupId).replace(/_/g, ' ');
+}
+
+/** The label of an answer word of an item (systematisch, bovengemiddeld, …); the word when unknown. */
+export function answerLabel(instrumentId, itemId, word) {
+  const found = catalogueItem(instrumentId, itemId)?.answers?.find((a) => a.word === word);
+  return found ? found.label[language()] : word.toLowerCase().replace(/_/g, ' ');
+}
+
+/** The questions the method asks its readers to put to the figures, in the chosen language. */
+export function readingQuestions(instrumentId) {
+  return (instrument(instrumentId)?.readingQuestions ?? []).map((q) => q[language()]);
 }
 
 /** An item's name as the method writes it: Sensing, Receptiveness, … */

@@ -9,11 +9,12 @@ import { el } from './ui.js';
 import * as overview from './views/overview.js';
 import * as serviceproof from './views/serviceproof.js';
 import * as recovery from './views/recovery.js';
+import * as scan from './views/scan.js';
 import * as trends from './views/trends.js';
 import * as segments from './views/segments.js';
 import * as alerts from './views/alerts.js';
 
-const VIEWS = { overview, serviceproof, recovery, trends, segments, alerts };
+const VIEWS = { overview, serviceproof, recovery, scan, trends, segments, alerts };
 const main = document.getElementById('view');
 const status = document.getElementById('status');
 const filters = document.getElementById('filters');
@@ -62,8 +63,16 @@ async function show({ quietly = false } = {}) {
     }
     try {
       const result = await view.render(context());
+      // a view's own control (a picker) that had the focus has it again in the new view, with what was being typed
+      // into it when only the figures were refreshed: neither a keyboard user nor a live update loses their place
+      const active = main.contains(document.activeElement) && document.activeElement.name ? document.activeElement : null;
       disposeAll();
       main.replaceChildren(el('p', { class: 'print-selection' }, selectionText()), ...result.parts.filter(Boolean));
+      const control = active ? main.querySelector(`[name="${CSS.escape(active.name)}"]`) : null;
+      if (control) {
+        if (quietly && control.type === 'text') control.value = active.value;
+        control.focus();
+      }
       result.draw?.();
       if (performance.getEntriesByName(FIRST_FIGURES).length === 0) {
         // the frame that paints the first figures: what the page-load benchmark measures from navigation start
@@ -92,6 +101,10 @@ async function show({ quietly = false } = {}) {
 }
 
 function selectionText() {
+  if (current.view === 'scan') {
+    const period = current.from || current.to ? `${current.from ?? '…'} – ${current.to ?? '…'}` : t('all');
+    return `${t('selection')}: ${period} · ${current.role ? t(current.role) : t('allRoles')} · ${current.unit ?? t('allUnits')}`;
+  }
   const channels = current.channels.length ? current.channels.join(', ') : t('allChannels');
   const period = current.from || current.to ? `${current.from ?? '…'} – ${current.to ?? '…'}` : t('all');
   return `${t('selection')}: ${period} · ${channels} · ${current.touchpoint ?? t('allTouchpoints')}`;
@@ -125,6 +138,11 @@ function syncControls() {
   buildNavigation();
   // the alerts inbox is not a selection of scores: the API lists alerts by kind and status only
   filters.hidden = !state.credentials() || current.view === 'alerts';
+  // the scan is answered by the organisation's own people: it has a period, but no channel, touchpoint or comparison
+  const scan = current.view === 'scan' || (current.view === 'trends' && current.instrument === 'SERVICE_EXCELLENCE_SCAN');
+  filters.querySelector('.channels').hidden = scan;
+  filters.touchpoint.closest('label').hidden = scan;
+  filters.compare.closest('label').hidden = scan;
   filters.range.value = current.range;
   filters.from.value = current.from ?? '';
   filters.to.value = current.to ?? '';

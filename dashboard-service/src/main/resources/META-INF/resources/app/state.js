@@ -1,9 +1,10 @@
 // The one place that holds what is shown (the view and the selection, in the URL's query, so that a view can be
 // bookmarked and shared) and who is signed in (in sessionStorage, never in a URL).
 
-export const VIEWS = ['overview', 'serviceproof', 'recovery', 'trends', 'segments', 'alerts'];
+export const VIEWS = ['overview', 'serviceproof', 'recovery', 'scan', 'trends', 'segments', 'alerts'];
 export const CHANNELS = ['PHONE', 'EMAIL', 'CHAT', 'WEB', 'STORE', 'SOCIAL', 'OTHER'];
 export const RANGES = ['last7', 'last30', 'last90', 'quarter', 'year', 'all', 'custom'];
+export const ROLES = ['EMPLOYEE', 'MANAGER', 'EXECUTIVE'];
 
 const SESSION = window.sessionStorage;
 
@@ -57,6 +58,8 @@ export function fromQuery(search = window.location.search) {
     granularity: query.get('granularity') || null,
     kind: query.get('kind') || null,
     status: query.get('status') || null,
+    role: ROLES.includes(query.get('role')) ? query.get('role') : null,
+    unit: query.get('unit') || null,
   };
 }
 
@@ -73,7 +76,7 @@ export function toQuery(state) {
   state.channels.forEach((c) => query.append('channel', c));
   if (state.touchpoint) query.set('touchpoint', state.touchpoint);
   if (state.compare) query.set('compare', 'previous');
-  for (const name of ['metric', 'instrument', 'granularity', 'kind', 'status']) {
+  for (const name of ['metric', 'instrument', 'granularity', 'kind', 'status', 'role', 'unit']) {
     if (state[name]) query.set(name, state[name]);
   }
   return `?${query.toString()}`;
@@ -87,6 +90,19 @@ export function selectionParams(state, { compare = state.compare } = {}) {
   state.channels.forEach((c) => params.push(['channel', c]));
   if (state.touchpoint) params.push(['touchpoint', state.touchpoint]);
   if (compare && state.from && state.to) params.push(['compare', 'previous']);
+  return params;
+}
+
+/**
+ * The selection parameters of the Service Excellence Scan: its period, the respondents' role and unit. It is answered
+ * by the organisation's own people, not through a channel or at a touchpoint, and has no comparison.
+ */
+export function scanParams(state) {
+  const params = [];
+  if (state.from) params.push(['from', state.from]);
+  if (state.to) params.push(['to', state.to]);
+  if (state.role) params.push(['role', state.role]);
+  if (state.unit) params.push(['unit', state.unit]);
   return params;
 }
 

@@ -43,6 +43,24 @@ export function figure(testid, value, text, minimumSample, { inline = false } = 
   }, withheld ? t('fewer', minimumSample) : text);
 }
 
+/** A scan band's name as a label: Well on the way, Goed op weg, … */
+export function bandName(code) {
+  const name = t(code);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * A scan band with its swatch and its test hook: data-value holds the band's code (WELL_ON_THE_WAY), "" when there
+ * is none; the text names it in the page's language, or says why it is withheld.
+ */
+export function band(testid, code, minimumSample, { withheld = null } = {}) {
+  if (!code) {
+    return el('span', { 'data-testid': testid, 'data-value': '', class: 'band withheld' },
+      withheld ?? (minimumSample === null ? '–' : t('fewer', minimumSample)));
+  }
+  return el('span', { 'data-testid': testid, 'data-value': code, class: `band ${code}` }, bandName(code));
+}
+
 /** A card: a titled section with optional tools. */
 export function card(title, body, { tools = [], wide = false } = {}) {
   return el('section', { class: wide ? 'card wide' : 'card' },
@@ -81,14 +99,18 @@ function csvCell(value) {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A table of rows (arrays) under headings, with a button that saves it as CSV. */
-export function table(caption, headings, rows, fileName) {
+/**
+ * A table of rows (arrays) under headings, with a button that saves it as CSV. Numbers show with the column's
+ * digits where given, else whole numbers as they are and others with three decimals; the CSV keeps them exact.
+ */
+export function table(caption, headings, rows, fileName, { digits = [] } = {}) {
   const numeric = headings.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null));
+  const shown = (cell, i) => number(cell, digits[i] ?? (Number.isInteger(cell) ? 0 : 3));
   const element = el('table', {},
     el('caption', {}, caption),
     el('thead', {}, el('tr', {}, headings.map((h, i) => el('th', { scope: 'col', class: numeric[i] ? 'number' : null }, h)))),
     el('tbody', {}, rows.map((row) => el('tr', {}, row.map((cell, i) => el('td', { class: numeric[i] ? 'number' : null },
-      typeof cell === 'number' ? number(cell, Number.isInteger(cell) ? 0 : 3) : (cell ?? '–')))))));
+      typeof cell === 'number' ? shown(cell, i) : (cell ?? '–')))))));
   element.csv = () => [headings, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n');
   element.fileName = fileName;
   return element;

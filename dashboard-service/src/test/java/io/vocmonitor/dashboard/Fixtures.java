@@ -1,6 +1,7 @@
 package io.vocmonitor.dashboard;
 
 import io.vocmonitor.aggregates.BucketLayout;
+import io.vocmonitor.aggregates.BucketSegments;
 import io.vocmonitor.aggregates.ResponseContribution;
 import io.vocmonitor.aggregates.Touchpoints;
 import io.vocmonitor.events.ResponseSubmitted;
@@ -31,12 +32,19 @@ final class Fixtures {
     }
 
     Keys organisation(String prefix) throws Exception {
+        return organisation(prefix, "OTHER");
+    }
+
+    /** An active organisation of the sector (SPEC §5: FINANCIALS, SERVICES …), with its keys. */
+    Keys organisation(String prefix, String sector) throws Exception {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         Keys keys = new Keys(id, "voc_ingest_" + UUID.randomUUID(), "voc_read_" + UUID.randomUUID());
         try (Connection c = connect()) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO survey.organisation_view (id, active, name) VALUES (?, true, ?)")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO survey.organisation_view (id, active, name, sector) VALUES (?, true, ?, ?)")) {
                 s.setString(1, id);
                 s.setString(2, "Org " + id);
+                s.setString(3, sector);
                 s.executeUpdate();
             }
             for (Map.Entry<String, String> key : Map.of("INGEST", keys.ingestKey(), "READ", keys.readKey()).entrySet()) {
@@ -63,8 +71,8 @@ final class Fixtures {
                 s.setString(1, response.organisationId());
                 s.setString(2, response.instrument().name());
                 s.setObject(3, LocalDate.ofInstant(response.answeredAt(), ZoneOffset.UTC));
-                s.setString(4, response.channel().name());
-                s.setString(5, Touchpoints.normalise(response.touchpoint()));
+                s.setString(4, BucketSegments.channelColumn(response));
+                s.setString(5, Touchpoints.of(response));
                 s.setObject(6, BucketLayout.of(response.instrument()).encode(ResponseContribution.of(response)));
                 s.executeUpdate();
             }

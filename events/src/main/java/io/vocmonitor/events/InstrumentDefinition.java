@@ -21,11 +21,33 @@ import java.util.Set;
 public final class InstrumentDefinition {
 
     /**
-     * One item of an instrument: a statement answered on a scale.
+     * One item of an instrument: a statement answered on a numeric scale, or in words (the scan).
      *
-     * @param group what the item rolls up into, e.g. the ServiceProof construct of an aspect; null when nothing
+     * @param scale the numeric scale of its answers; null when it is answered in words
+     * @param words the answer words with their points; null when it is answered on a numeric scale
+     * @param group what the item rolls up into: the ServiceProof construct of an aspect, the building block or
+     *              result area of a scan statement; null when nothing
      */
-    public record Item(String id, Scale scale, Text statement, String group) {
+    public record Item(String id, Scale scale, ScanScale words, Text statement, String group) {
+
+        /** Whether the answer, as the event carries it (a number, or a word's points), is one the item allows. */
+        public boolean allows(int answer) {
+            return words == null ? scale.contains(answer) : words.withPoints(answer).isPresent();
+        }
+
+        /** The allowed answers, as messages write them: "1..5", or "NO (0), STARTED (1), SYSTEMATIC (3)". */
+        public String allowed() {
+            return words == null ? scale.range() : String.join(", ", words.words().stream()
+                    .map(word -> word.word() + " (" + word.points() + ")").toList());
+        }
+    }
+
+    /** Who answers an instrument, which decides how its responses are segmented (SPEC §2.4, §4). */
+    public enum Respondents {
+        /** Customers: a response has a channel and may name a touchpoint. */
+        CUSTOMERS,
+        /** The organisation's own people: a response may carry a role and a unit; it has no channel or touchpoint. */
+        STAFF
     }
 
     /** SPEC §2.3: asked on any response. Declared before the definitions, which use it. */
@@ -37,6 +59,7 @@ public final class InstrumentDefinition {
     static {
         DEFINITIONS.put(Instrument.SERVICEPROOF, serviceProof());
         DEFINITIONS.put(Instrument.SERVICE_RECOVERY, serviceRecovery());
+        DEFINITIONS.put(Instrument.SERVICE_EXCELLENCE_SCAN, serviceExcellenceScan());
     }
 
     private final Instrument instrument;
@@ -46,9 +69,10 @@ public final class InstrumentDefinition {
     private final List<Question> questions;
     private final Set<Question> required;
     private final boolean itemRequired;
+    private final Respondents respondents;
 
     private InstrumentDefinition(Instrument instrument, Text name, Text description, List<Item> items,
-            List<Question> questions, Set<Question> required, boolean itemRequired) {
+            List<Question> questions, Set<Question> required, boolean itemRequired, Respondents respondents) {
         this.instrument = instrument;
         this.name = name;
         this.description = description;
@@ -57,6 +81,7 @@ public final class InstrumentDefinition {
         this.questions = List.copyOf(questions);
         this.required = Set.copyOf(required);
         this.itemRequired = itemRequired;
+        this.respondents = respondents;
     }
 
     public static InstrumentDefinition of(Instrument instrument) {
@@ -102,6 +127,11 @@ public final class InstrumentDefinition {
         return itemRequired;
     }
 
+    /** Whether customers or the organisation's own people answer it. */
+    public Respondents respondents() {
+        return respondents;
+    }
+
     private static InstrumentDefinition serviceProof() {
         Map<ServiceProofAspect, Text> statements = new EnumMap<>(Map.of(
                 ServiceProofAspect.SENSING, new Text("They sensed what I needed, even before I said it.",
@@ -120,14 +150,15 @@ public final class InstrumentDefinition {
                         "Ze waren oprecht betrokken bij mij.")));
         List<Item> items = new ArrayList<>();
         for (ServiceProofAspect aspect : ServiceProofAspect.values()) {
-            items.add(new Item(aspect.name(), Scale.AGREEMENT, statements.get(aspect), aspect.construct().name()));
+            items.add(new Item(aspect.name(), Scale.AGREEMENT, null, statements.get(aspect),
+                    aspect.construct().name()));
         }
         return new InstrumentDefinition(Instrument.SERVICEPROOF, new Text("ServiceProof", "ServiceProof"),
                 new Text("How the customer experiences the service: seven aspects (SERVICE), rolled up into "
                         + "SER, V, ICE and an overall score. At least one aspect must be answered.",
                         "Hoe de klant de service ervaart: zeven aspecten (SERVICE), samengevat in SER, V, ICE "
                                 + "en een totaalscore. Minstens één aspect moet beantwoord zijn."),
-                items, OPTIONAL_QUESTIONS, Set.of(), true);
+                items, OPTIONAL_QUESTIONS, Set.of(), true, Respondents.CUSTOMERS);
     }
 
     private static InstrumentDefinition serviceRecovery() {
@@ -145,7 +176,7 @@ public final class InstrumentDefinition {
                 RecoveryDriver.LEARNING, new Text("They use my feedback to improve their service.",
                         "Ze gebruiken mijn feedback om hun service te verbeteren.")));
         List<Item> items = Arrays.stream(RecoveryDriver.values())
-                .map(driver -> new Item(driver.name(), Scale.AGREEMENT, statements.get(driver), null))
+                .map(driver -> new Item(driver.name(), Scale.AGREEMENT, null, statements.get(driver), null))
                 .toList();
         List<Question> questions = new ArrayList<>(List.of(Question.BRAND_EFFECT, Question.RELATIONSHIP));
         questions.addAll(OPTIONAL_QUESTIONS);
@@ -155,6 +186,27 @@ public final class InstrumentDefinition {
                         + "relationship. The relationship outcome is required.",
                         "Hoe de organisatie een probleem of klacht heeft afgehandeld, en wat dat met de relatie "
                                 + "deed. De uitkomst voor de relatie is verplicht."),
-                items, questions, EnumSet.of(Question.RELATIONSHIP), false);
+                items, questions, EnumSet.of(Question.RELATIONSHIP), false, Respondents.CUSTOMERS);
+    }
+
+    /** SPEC §2.4: the statements of {@link ScanCatalogue}, answered in words; no other questions. */
+    private static InstrumentDefinition serviceExcellenceScan() {
+        List<Item> items = ScanCatalogue.STATEMENTS.stream()
+                .map(s -> new Item(s.id(), null, s.scale(), s.text(), s.group().name()))
+                .toList();
+        return new InstrumentDefinition(Instrument.SERVICE_EXCELLENCE_SCAN,
+                new Text("Service Excellence Scan", "Service Excellence Scan"),
+                new Text("The organisation's self-assessment by its employees and managers: the nine building blocks "
+                        + "of the European service excellence model (NO, STARTED, SYSTEMATIC) and four result areas "
+                        + "(BELOW_AVERAGE, AVERAGE, ABOVE_AVERAGE, TOP), NA where a statement does not apply; read as "
+                        + "a score in %, a band and the statements people disagree on. Optional role and unit. At "
+                        + "least one statement must be answered other than NA.",
+                        "De zelfevaluatie van de organisatie door haar medewerkers en leidinggevenden: de negen "
+                                + "bouwstenen van het Europese service-excellencemodel (nee, aanzet, systematisch) en "
+                                + "vier resultaatgebieden (ondergemiddeld, gemiddeld, bovengemiddeld, top), nvt waar een "
+                                + "stelling niet van toepassing is; gelezen als score in %, een fase en de stellingen "
+                                + "waarover men verschilt. Rol en afdeling naar keuze. Minstens één stelling moet "
+                                + "anders dan nvt beantwoord zijn."),
+                items, List.of(), Set.of(), true, Respondents.STAFF);
     }
 }

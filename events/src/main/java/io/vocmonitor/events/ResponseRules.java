@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +20,8 @@ public final class ResponseRules {
     public static final int MAX_COMMENT_LENGTH = 4000;
     /** Longest accepted touchpoint label, in characters. */
     public static final int MAX_TOUCHPOINT_LENGTH = 100;
+    /** Longest accepted unit label (Service Excellence Scan), in characters: a touchpoint's. */
+    public static final int MAX_UNIT_LENGTH = MAX_TOUCHPOINT_LENGTH;
     /** Longest accepted respondent reference, in characters. */
     public static final int MAX_RESPONDENT_REF_LENGTH = 200;
     /** The earliest accepted {@code answeredAt}: older dates are typing errors, not feedback. */
@@ -40,6 +43,7 @@ public final class ResponseRules {
         }
         label(violations, "touchpoint", r.touchpoint(), MAX_TOUCHPOINT_LENGTH);
         label(violations, "respondentRef", r.respondentRef(), MAX_RESPONDENT_REF_LENGTH);
+        label(violations, "unit", r.unit(), MAX_UNIT_LENGTH);
         comment(violations, r.comment());
         if (r.instrument() == null) {
             violations.add(new Violation("instrument", "required: one of " + names(Instrument.values())));
@@ -49,8 +53,42 @@ public final class ResponseRules {
         for (Question question : Question.values()) {
             question(violations, definition, question, question.answerIn(r));
         }
-        answers(violations, definition, r.answers());
+        segments(violations, definition, r);
+        answers(violations, definition, r.answers(), r.notApplicableItems());
         return violations;
+    }
+
+    /** Customers' responses have a channel and a touchpoint, staff's a role and a unit (SPEC §2.4), never both. */
+    private static void segments(List<Violation> violations, InstrumentDefinition definition, ResponseSubmitted r) {
+        String staffInstruments = instruments(d -> d.respondents() == InstrumentDefinition.Respondents.STAFF);
+        String customerInstruments = instruments(d -> d.respondents() == InstrumentDefinition.Respondents.CUSTOMERS);
+        if (definition.respondents() == InstrumentDefinition.Respondents.STAFF) {
+            if (r.channel() != null && r.channel() != Channel.OTHER) {
+                violations.add(new Violation("channel", "only asked on " + customerInstruments
+                        + "; a " + definition.instrument() + " response has a role and a unit instead"));
+            }
+            if (r.touchpoint() != null) {
+                violations.add(new Violation("touchpoint", "only asked on " + customerInstruments
+                        + "; a " + definition.instrument() + " response names its department or team as unit"));
+            }
+            return;
+        }
+        if (r.role() != null) {
+            violations.add(new Violation("role", "only asked on " + staffInstruments));
+        }
+        if (r.unit() != null) {
+            violations.add(new Violation("unit", "only asked on " + staffInstruments + "; customers' responses name a "
+                    + "touchpoint"));
+        }
+        if (!r.notApplicableItems().isEmpty()) {
+            violations.add(new Violation("notApplicable", "only on " + staffInstruments + "; on "
+                    + definition.instrument() + " leave a question that does not apply out, or null"));
+        }
+    }
+
+    private static String instruments(Predicate<InstrumentDefinition> which) {
+        return String.join(", ", Arrays.stream(Instrument.values()).map(InstrumentDefinition::of).filter(which)
+                .map(d -> d.instrument().name()).toList());
     }
 
     private static void question(List<Violation> violations, InstrumentDefinition definition, Question question,
@@ -69,21 +107,39 @@ public final class ResponseRules {
         }
     }
 
-    private static void answers(List<Violation> violations, InstrumentDefinition definition, Map<String, Integer> answers) {
+    private static void answers(List<Violation> violations, InstrumentDefinition definition, Map<String, Integer> answers,
+            List<String> notApplicable) {
         for (Map.Entry<String, Integer> answer : answers.entrySet()) {
             String field = "answers." + answer.getKey();
             InstrumentDefinition.Item item = definition.item(answer.getKey()).orElse(null);
             if (item == null) {
-                violations.add(new Violation(field, "not an item of " + definition.instrument() + "; its items are "
-                        + String.join(", ", definition.items().stream().map(InstrumentDefinition.Item::id).toList())));
-            } else if (answer.getValue() == null || !item.scale().contains(answer.getValue())) {
-                violations.add(outOfRange(field, item.scale(), answer.getValue()));
+                violations.add(notAnItem(field, definition));
+            } else if (answer.getValue() == null || !item.allows(answer.getValue())) {
+                violations.add(new Violation(field, "must be " + item.allowed() + ", got " + answer.getValue()));
+            }
+        }
+        for (String id : notApplicable) {
+            String field = "notApplicable." + id;
+            if (definition.item(id).isEmpty()) {
+                violations.add(notAnItem(field, definition));
+            } else if (answers.containsKey(id)) {
+                violations.add(new Violation(field, "answered and not applicable at once"));
             }
         }
         if (definition.itemRequired() && answers.isEmpty()) {
-            violations.add(new Violation("answers", "at least one of its items must be answered ("
-                    + String.join(", ", definition.items().stream().map(InstrumentDefinition.Item::id).toList()) + ")"));
+            violations.add(new Violation("answers", notApplicable.isEmpty()
+                    ? "at least one of its items must be answered (" + itemIds(definition) + ")"
+                    : "at least one statement must be answered other than NA"));
         }
+    }
+
+    private static Violation notAnItem(String field, InstrumentDefinition definition) {
+        return new Violation(field, "not an item of " + definition.instrument() + "; its items are "
+                + itemIds(definition));
+    }
+
+    private static String itemIds(InstrumentDefinition definition) {
+        return String.join(", ", definition.items().stream().map(InstrumentDefinition.Item::id).toList());
     }
 
     private static Violation outOfRange(String field, Scale scale, Integer value) {

@@ -1,14 +1,19 @@
 package io.vocmonitor.events;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * A validated survey response, as published by the survey service (SPEC §3).
  *
- * @param answers item name → answer; only answered items are present (not applicable is left out)
+ * @param answers item name → answer; on the Service Excellence Scan the answer word's points
  * @param relationship required on {@link Instrument#SERVICE_RECOVERY}, absent otherwise
+ * @param role who answered a Service Excellence Scan; absent elsewhere
+ * @param unit the department or team of a Service Excellence Scan's respondent, as posted; absent elsewhere
+ * @param notApplicable the Service Excellence Scan's statements answered NA: counted, left out of every score
  */
 public record ResponseSubmitted(
         int schemaVersion,
@@ -27,18 +32,28 @@ public record ResponseSubmitted(
         Integer recommend,
         Integer effort,
         Integer satisfaction,
-        String comment) implements ResponseEvent {
+        String comment,
+        ScanRole role,
+        String unit,
+        List<String> notApplicable) implements ResponseEvent {
 
     public static final String TYPE = "ResponseSubmitted";
 
     public ResponseSubmitted {
         answers = answers == null ? Map.of() : Map.copyOf(answers);
+        notApplicable = notApplicable == null || notApplicable.isEmpty() ? null : List.copyOf(notApplicable);
+    }
+
+    /** The statements answered NA, empty when none. */
+    public List<String> notApplicableItems() {
+        return notApplicable == null ? List.of() : notApplicable;
     }
 
     /** The same response with another respondent reference (e.g. its pseudonym). */
     public ResponseSubmitted withRespondentRef(String ref) {
         return new ResponseSubmitted(schemaVersion, type, responseId, organisationId, instrument, answeredAt, receivedAt,
-                channel, touchpoint, ref, answers, relationship, brandEffect, recommend, effort, satisfaction, comment);
+                channel, touchpoint, ref, answers, relationship, brandEffect, recommend, effort, satisfaction, comment, role,
+                unit, notApplicable);
     }
 
     public static Builder builder() {
@@ -62,6 +77,9 @@ public record ResponseSubmitted(
         private Integer effort;
         private Integer satisfaction;
         private String comment;
+        private ScanRole role;
+        private String unit;
+        private final List<String> notApplicable = new ArrayList<>();
 
         private Builder() {
         }
@@ -144,10 +162,26 @@ public record ResponseSubmitted(
             return this;
         }
 
+        public Builder role(ScanRole role) {
+            this.role = role;
+            return this;
+        }
+
+        public Builder unit(String unit) {
+            this.unit = unit;
+            return this;
+        }
+
+        /** Records a statement answered NA (Service Excellence Scan). */
+        public Builder notApplicable(String item) {
+            notApplicable.add(item);
+            return this;
+        }
+
         public ResponseSubmitted build() {
             return new ResponseSubmitted(SCHEMA_VERSION, TYPE, responseId, organisationId, instrument, answeredAt,
                     receivedAt, channel, touchpoint, respondentRef, answers, relationship, brandEffect, recommend,
-                    effort, satisfaction, comment);
+                    effort, satisfaction, comment, role, unit, notApplicable);
         }
     }
 }

@@ -77,11 +77,42 @@ class ResponseRulesTest {
             InstrumentDefinition definition = InstrumentDefinition.of(instrument);
             assertThat(definition.instrument()).isEqualTo(instrument);
             assertThat(definition.items()).isNotEmpty().allSatisfy(item -> {
-                assertThat(item.scale()).isNotNull();
+                assertThat(item.scale() == null).isNotEqualTo(item.words() == null); // numbers or words, one of them
                 assertThat(item.statement().en()).isNotBlank();
                 assertThat(item.statement().nl()).isNotBlank();
             });
         }
+    }
+
+    @Test
+    void aScanAnswersStatementsWithTheirScalesPointsAndCarriesRoleAndUnitNotChannelOrTouchpoint() {
+        ResponseSubmitted.Builder scan = response(Instrument.SERVICE_EXCELLENCE_SCAN).channel(Channel.OTHER)
+                .answer("DESIGN_1", 3).answer("LOYAL_CUSTOMERS_1", 5).notApplicable("CULTURE_2")
+                .role(ScanRole.MANAGER).unit("Contact centre");
+        assertThat(ResponseRules.violations(scan.build())).isEmpty();
+
+        List<Violation> violations = ResponseRules.violations(response(Instrument.SERVICE_EXCELLENCE_SCAN)
+                .answer("DESIGN_1", 5).answer("LOYAL_CUSTOMERS_1", 2).answer("SENSING", 4).notApplicable("NOPE_1")
+                .notApplicable("LOYAL_CUSTOMERS_1").touchpoint("billing").recommend(9).build());
+        assertThat(violations).extracting(Violation::toString).containsExactlyInAnyOrder(
+                "answers.DESIGN_1: must be NO (0), STARTED (1), SYSTEMATIC (3), got 5",
+                "answers.LOYAL_CUSTOMERS_1: must be BELOW_AVERAGE (0), AVERAGE (1), ABOVE_AVERAGE (3), TOP (5), got 2",
+                "answers.SENSING: not an item of SERVICE_EXCELLENCE_SCAN; its items are "
+                        + String.join(", ", ScanCatalogue.STATEMENTS.stream().map(ScanCatalogue.Statement::id).toList()),
+                "notApplicable.NOPE_1: not an item of SERVICE_EXCELLENCE_SCAN; its items are "
+                        + String.join(", ", ScanCatalogue.STATEMENTS.stream().map(ScanCatalogue.Statement::id).toList()),
+                "notApplicable.LOYAL_CUSTOMERS_1: answered and not applicable at once",
+                "channel: only asked on SERVICEPROOF, SERVICE_RECOVERY; a SERVICE_EXCELLENCE_SCAN response has a role "
+                        + "and a unit instead",
+                "touchpoint: only asked on SERVICEPROOF, SERVICE_RECOVERY; a SERVICE_EXCELLENCE_SCAN response names its "
+                        + "department or team as unit",
+                "recommend: only asked on SERVICEPROOF, SERVICE_RECOVERY");
+        assertThat(fields(response(Instrument.SERVICE_EXCELLENCE_SCAN).channel(Channel.OTHER)
+                .notApplicable("DESIGN_1").notApplicable("DESIGN_2")))
+                .containsExactly("answers");
+        assertThat(fields(response(Instrument.SERVICEPROOF).answer("VALUE", 4).role(ScanRole.EMPLOYEE).unit("kcc")
+                .notApplicable("VALUE"))).containsExactly("role", "unit", "notApplicable", "notApplicable.VALUE");
+        assertThat(fields(scan.unit("u".repeat(101)))).containsExactly("unit");
     }
 
     @Test

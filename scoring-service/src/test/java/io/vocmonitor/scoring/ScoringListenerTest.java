@@ -15,6 +15,7 @@ import io.vocmonitor.events.EventCodec;
 import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.ResponseRetracted;
 import io.vocmonitor.events.ResponseSubmitted;
+import io.vocmonitor.events.ScanRole;
 import io.vocmonitor.events.ScoreUpdate;
 import io.vocmonitor.events.Topics;
 import io.vocmonitor.runtime.consumer.DeadLetterChannel;
@@ -72,6 +73,38 @@ class ScoringListenerTest {
         assertThat(bucket(org, "2026-11-20", "PHONE", "RECOMMEND")).containsEntry("n", 2L).containsEntry("sum_x", 16L)
                 .containsEntry("sum_x2", 136L).containsEntry("count_10", 1L).containsEntry("count_6", 1L);
         assertThat(bucket(org, "2026-11-21", "EMAIL", "SENSING")).containsEntry("n", 1L).containsEntry("sum_x", -2L);
+    }
+
+    @Test
+    void scanAnswersAreSummedAsPointsInTheirRoleAndUnitBucketWithNotApplicableOnlyCounted() throws SQLException {
+        String org = organisation("scan");
+        ResponseSubmitted first = scan(org, ScanRole.MANAGER, " Contact  Centre", Map.of("DESIGN_1", 3, "LOYAL_CUSTOMERS_1", 5),
+                "DESIGN_2");
+        ResponseSubmitted second = scan(org, ScanRole.MANAGER, "contact centre", Map.of("DESIGN_1", 1), "DESIGN_2");
+        ResponseSubmitted retracted = scan(org, ScanRole.MANAGER, "Contact Centre", Map.of("DESIGN_1", 0), null);
+        ResponseSubmitted noRole = scan(org, null, null, Map.of("DESIGN_1", 0), null);
+        submit(first);
+        submit(second);
+        submit(retracted);
+        send(org, EventCodec.encode(ResponseRetracted.of(retracted.responseId(), org, Instant.now())));
+        submit(noRole);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> scanBucket(org, "", "") != null);
+        ScoreSums manager = scanBucket(org, "MANAGER", "contact centre");
+        assertThat(manager.responses()).isEqualTo(2);
+        ItemSums design1 = manager.get("DESIGN_1");
+        assertThat(design1.n()).isEqualTo(2);
+        assertThat(design1.sumX()).isEqualTo(4);
+        assertThat(design1.sumX2()).isEqualTo(10);
+        assertThat(design1.count(3)).isEqualTo(1);
+        assertThat(design1.count(1)).isEqualTo(1);
+        assertThat(design1.count(0)).isZero();
+        ItemSums design2 = manager.get("DESIGN_2");
+        assertThat(design2.n()).isZero();
+        assertThat(design2.sumX()).isZero();
+        assertThat(design2.count(ItemSums.NOT_APPLICABLE_SLOT)).isEqualTo(2);
+        assertThat(manager.get("LOYAL_CUSTOMERS_1").count(5)).isEqualTo(1);
+        assertThat(scanBucket(org, "", "").get("DESIGN_1").count(0)).isEqualTo(1);
     }
 
     @Test
@@ -188,6 +221,33 @@ class ScoringListenerTest {
                 .recommend(recommend);
         answers.forEach(builder::answer);
         return builder.build();
+    }
+
+    private static ResponseSubmitted scan(String org, ScanRole role, String unit, Map<String, Integer> points,
+            String notApplicable) {
+        ResponseSubmitted.Builder builder = ResponseSubmitted.builder().responseId(UUID.randomUUID()).organisationId(org)
+                .instrument(Instrument.SERVICE_EXCELLENCE_SCAN).answeredAt(DAY_1).receivedAt(Instant.now())
+                .role(role).unit(unit);
+        points.forEach(builder::answer);
+        if (notApplicable != null) {
+            builder.notApplicable(notApplicable);
+        }
+        return builder.build();
+    }
+
+    /** The sums of the organisation's scan bucket of a role and unit segment; null when there is none. */
+    private ScoreSums scanBucket(String org, String role, String unit) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "voc_scoring", "");
+             PreparedStatement s = c.prepareStatement("SELECT sums FROM scoring.bucket WHERE organisation_id = ? "
+                     + "AND instrument = 'SERVICE_EXCELLENCE_SCAN' AND channel = ? AND touchpoint = ?")) {
+            s.setString(1, org);
+            s.setString(2, role);
+            s.setString(3, unit);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? BucketLayout.of(Instrument.SERVICE_EXCELLENCE_SCAN).decode(longs(rows.getArray(1)))
+                        : null;
+            }
+        }
     }
 
     private void submit(ResponseSubmitted response) {

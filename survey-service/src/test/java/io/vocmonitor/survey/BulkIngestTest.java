@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -108,6 +109,36 @@ class BulkIngestTest {
             assertThat(first.comment()).isEqualTo("Fine, \"really\"\nthanks");
             assertThat(first.answers()).containsEntry("RESOLUTION", 5).containsEntry("RELIANCE", 4).doesNotContainKey("SENSING");
             assertThat(first.touchpoint()).isEqualTo("claims");
+        }
+    }
+
+    @Test
+    void aScanCsvHasAColumnPerStatementIdWithAnswerWords() {
+        Organisations.Registered org = Organisations.register("csv-scan");
+        String csv = "instrument,role,unit,DESIGN_1,DESIGN_2,CULTURE_2,LOYAL_CUSTOMERS_1\n"
+                + "SERVICE_EXCELLENCE_SCAN,EMPLOYEE,KCC,SYSTEMATIC,NA,,TOP\n"
+                + "SERVICE_EXCELLENCE_SCAN,MANAGER,MarCom,TOP,NO,STARTED,AVERAGE\n"
+                + "SERVICE_EXCELLENCE_SCAN,,,NA,NA,NA,NA\n";
+
+        try (TopicProbe probe = new TopicProbe(kafka, Topics.RESPONSES)) {
+            JsonPath result = given().header("X-Api-Key", org.ingestKey()).contentType("text/csv")
+                    .body(csv.getBytes(StandardCharsets.UTF_8))
+                    .when().post("/api/v1/organisations/{org}/responses/import", org.id())
+                    .then().statusCode(200)
+                    .body("accepted", equalTo(1))
+                    .body("rejected", equalTo(2))
+                    .extract().jsonPath();
+
+            assertThat(result.getList("results.status", Integer.class)).containsExactly(202, 400, 400);
+            assertThat(result.getList("results[1].problem.errors.field")).containsExactly("answers.DESIGN_1");
+            assertThat(result.getList("results[2].problem.errors.field")).containsExactly("answers");
+            List<ResponseSubmitted> published = decoded(probe.poll(1, Duration.ofSeconds(10))).stream()
+                    .map(ResponseSubmitted.class::cast).toList();
+            assertThat(published).hasSize(1);
+            assertThat(published.get(0).answers()).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("DESIGN_1", 3, "LOYAL_CUSTOMERS_1", 5));
+            assertThat(published.get(0).notApplicableItems()).containsExactly("DESIGN_2");
+            assertThat(published.get(0).unit()).isEqualTo("KCC");
         }
     }
 

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -112,15 +113,27 @@ class OrganisationResourceTest {
     }
 
     @Test
-    void theCatalogueListsEveryItemOfBothInstruments() {
+    void theCatalogueListsEveryItemOfEveryInstrument() {
         given().when().get("/api/v1/instruments")
                 .then().statusCode(200)
-                .body("instruments.id", equalTo(List.of("SERVICEPROOF", "SERVICE_RECOVERY")))
+                .body("instruments.id", equalTo(List.of("SERVICEPROOF", "SERVICE_RECOVERY", "SERVICE_EXCELLENCE_SCAN")))
                 .body("instruments[0].items.id", equalTo(List.of("SENSING", "EMPATHY", "RESONANCE", "VALUE",
                         "INDIVIDUALIZE", "COMMITMENT", "ENGAGEMENT", "recommend", "effort", "satisfaction", "comment")))
                 .body("instruments[0].items[0].statement.nl", startsWith("Ze voelden"))
                 .body("instruments[1].items.id", hasItem("LEARNING"))
-                .body("instruments[1].outcomes.id", equalTo(List.of("STRENGTHENED", "FLATTENED", "WEAKENED", "BROKEN")));
+                .body("instruments[1].outcomes.id", equalTo(List.of("STRENGTHENED", "FLATTENED", "WEAKENED", "BROKEN")))
+                .body("instruments[2].respondents", equalTo("STAFF"))
+                .body("instruments[2].items.size()", equalTo(44))
+                .body("instruments[2].items[0].id", equalTo("DESIGN_1"))
+                .body("instruments[2].items[0].group", equalTo("DESIGN"))
+                .body("instruments[2].items[0].answers.word", equalTo(List.of("NO", "STARTED", "SYSTEMATIC", "NA")))
+                .body("instruments[2].items[0].answers.points", equalTo(Arrays.asList(0, 1, 3, null)))
+                .body("instruments[2].items[43].answers.word",
+                        equalTo(List.of("BELOW_AVERAGE", "AVERAGE", "ABOVE_AVERAGE", "TOP", "NA")))
+                .body("instruments[2].groups.id", hasItem("REPUTATION_AND_FINANCE"))
+                .body("instruments[2].groups[0].title.nl", startsWith("Ontwerpen"))
+                .body("instruments[2].roles.id", equalTo(List.of("EMPLOYEE", "MANAGER", "EXECUTIVE")))
+                .body("instruments[2].readingQuestions.size()", equalTo(6));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.vocmonitor.events.EventCodec;
 import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.RelationshipOutcome;
 import io.vocmonitor.events.ResponseSubmitted;
+import io.vocmonitor.events.ScanRole;
 import io.vocmonitor.events.Topics;
 import io.vocmonitor.testing.TopicProbe;
 import io.vocmonitor.testing.VocInfrastructure;
@@ -145,10 +146,71 @@ class ResponseResourceTest {
                 Arguments.of("touchpoint", "{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 4}, \"touchpoint\": \"bill\\u0000ing\"}"),
                 Arguments.of("respondentRef", "{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 4}, \"respondentRef\": \"" + "r".repeat(201) + "\"}"),
                 Arguments.of("recomend", "{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 4}, \"recomend\": 9}"),
+                // the Service Excellence Scan: words, its own items, no customer fields, something other than NA
+                Arguments.of("answers.DESIGN_9", scan("\"DESIGN_9\": \"NO\"")),
+                Arguments.of("answers.DESIGN_1", scan("\"DESIGN_1\": \"TOP\"")),
+                Arguments.of("answers.LOYAL_CUSTOMERS_1", scan("\"LOYAL_CUSTOMERS_1\": \"SYSTEMATIC\"")),
+                Arguments.of("answers.DESIGN_1", scan("\"DESIGN_1\": 3")),
+                Arguments.of("answers.DESIGN_1", scan("\"DESIGN_1\": \"systematic\"")),
+                Arguments.of("answers.SENSING", scan("\"SENSING\": 4")),
+                Arguments.of("answers", scan("\"DESIGN_1\": \"NA\"")),
+                Arguments.of("recommend", scan("\"DESIGN_1\": \"NO\"").replace("}}", "}, \"recommend\": 9}")),
+                Arguments.of("channel", scan("\"DESIGN_1\": \"NO\"").replace("}}", "}, \"channel\": \"PHONE\"}")),
+                Arguments.of("touchpoint", scan("\"DESIGN_1\": \"NO\"").replace("}}", "}, \"touchpoint\": \"kcc\"}")),
+                Arguments.of("role", scan("\"DESIGN_1\": \"NO\"").replace("}}", "}, \"role\": \"INTERN\"}")),
+                Arguments.of("role", "{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 4}, \"role\": \"MANAGER\"}"),
+                Arguments.of("unit", "{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 4}, \"unit\": \"kcc\"}"),
+                Arguments.of("unit", scan("\"DESIGN_1\": \"NO\"").replace("}}", "}, \"unit\": \"" + "u".repeat(101) + "\"}")),
                 Arguments.of("body", "{\"instrument\": \"SERVICEPROOF\", "),
                 Arguments.of("body", "[{\"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 4}}]"),
                 Arguments.of("body", "{\"instrument\": \"SERVICEPROOF\", \"instrument\": \"SERVICEPROOF\", \"answers\": {\"VALUE\": 4}}"),
                 Arguments.of("body", ""));
+    }
+
+    /** A scan response with these answers. */
+    private static String scan(String answers) {
+        return "{\"instrument\": \"SERVICE_EXCELLENCE_SCAN\", \"answers\": {" + answers + "}}";
+    }
+
+    @Test
+    void aScanIsPublishedWithItsWordsAsPointsItsNotApplicableStatementsRoleAndUnit() {
+        Organisations.Registered org = Organisations.register("scan");
+        try (TopicProbe probe = new TopicProbe(kafka, Topics.RESPONSES)) {
+            given().header("X-Api-Key", org.ingestKey()).contentType(ContentType.JSON)
+                    .body("""
+                            {"instrument": "SERVICE_EXCELLENCE_SCAN", "role": "MANAGER", "unit": " Contact  Centre ",
+                             "answers": {"DESIGN_1": "SYSTEMATIC", "DESIGN_2": "STARTED", "DESIGN_3": "NO",
+                                         "CULTURE_2": "NA", "LOYAL_CUSTOMERS_1": "TOP", "REPUTATION_AND_FINANCE_4": null}}
+                            """)
+                    .when().post("/api/v1/organisations/{org}/responses", org.id())
+                    .then().statusCode(202);
+
+            ResponseSubmitted event = (ResponseSubmitted) decode(probe.poll(1, Duration.ofSeconds(10)).get(0).value());
+            assertThat(event.instrument()).isEqualTo(Instrument.SERVICE_EXCELLENCE_SCAN);
+            assertThat(event.answers()).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("DESIGN_1", 3, "DESIGN_2", 1, "DESIGN_3", 0, "LOYAL_CUSTOMERS_1", 5));
+            assertThat(event.notApplicableItems()).containsExactly("CULTURE_2");
+            assertThat(event.role()).isEqualTo(ScanRole.MANAGER);
+            assertThat(event.unit()).isEqualTo("Contact  Centre");
+            assertThat(event.channel()).isEqualTo(Channel.OTHER);
+            assertThat(event.touchpoint()).isNull();
+        }
+    }
+
+    @Test
+    void aWordOfTheOtherScaleIsNamedAsSuch() {
+        Organisations.Registered org = Organisations.register("scan-words");
+        given().header("X-Api-Key", org.ingestKey()).contentType(ContentType.JSON)
+                .body(scan("\"DESIGN_1\": \"TOP\", \"LOYAL_CUSTOMERS_1\": \"NA\""))
+                .when().post("/api/v1/organisations/{org}/responses", org.id())
+                .then().statusCode(400)
+                .body("detail", containsString("answers.DESIGN_1: 'TOP' answers result-area statements; "
+                        + "building-block statements are answered NO, STARTED, SYSTEMATIC or NA"));
+        given().header("X-Api-Key", org.ingestKey()).contentType(ContentType.JSON)
+                .body(scan("\"DESIGN_1\": \"NA\", \"LOYAL_CUSTOMERS_1\": \"NA\""))
+                .when().post("/api/v1/organisations/{org}/responses", org.id())
+                .then().statusCode(400)
+                .body("detail", containsString("answers: at least one statement must be answered other than NA"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

@@ -40,7 +40,8 @@ import org.openqa.selenium.WebElement;
 class DashboardBrowserIT {
 
     private static final double EPS = 1e-12;
-    private static final List<String> VIEWS = List.of("overview", "serviceproof", "recovery", "trends", "segments", "alerts");
+    private static final List<String> VIEWS = List.of("overview", "serviceproof", "recovery", "scan", "trends", "segments",
+            "alerts");
 
     private Platform platform;
     private Api api;
@@ -80,10 +81,21 @@ class DashboardBrowserIT {
                     "brandEffect", 1 + r % 5, "relationship", outcomes[r],
                     "comment", "case " + r + (outcomes[r].equals("BROKEN") ? ": nobody called back" : "")));
         }
+        // a scan round of seven: four in the contact centre, three managers elsewhere
+        String[][] scans = {{"SYSTEMATIC", "STARTED", "TOP"}, {"STARTED", "STARTED", "AVERAGE"}, {"SYSTEMATIC", "NO", "TOP"},
+            {"NO", "NA", "BELOW_AVERAGE"}, {"SYSTEMATIC", "SYSTEMATIC", "ABOVE_AVERAGE"}, {"STARTED", "NO", "AVERAGE"},
+            {"SYSTEMATIC", "STARTED", "ABOVE_AVERAGE"}};
+        for (int r = 0; r < scans.length; r++) {
+            responses.add(Map.of("instrument", "SERVICE_EXCELLENCE_SCAN", "answeredAt", answered.toString(),
+                    "role", r < 4 ? "EMPLOYEE" : "MANAGER", "unit", r < 4 ? "KCC" : "MarCom",
+                    "answers", Map.of("DESIGN_1", scans[r][0], "CULTURE_2", scans[r][1], "LOYAL_CUSTOMERS_1", scans[r][2],
+                            "STRATEGY_3", scans[r][r % 2])));
+        }
         JsonPath posted = api.batch(org, responses);
         assertThat(posted.getInt("accepted")).isEqualTo(responses.size());
         await().atMost(Duration.ofSeconds(30)).until(() -> api.scores(org, "summary").getInt("serviceproof.responses")
-                + api.scores(org, "summary").getInt("recovery.responses") == responses.size());
+                + api.scores(org, "summary").getInt("recovery.responses")
+                + api.scores(org, "summary").getInt("scan.responses") == responses.size());
     }
 
     @AfterAll
@@ -128,6 +140,31 @@ class DashboardBrowserIT {
         open("/?view=serviceproof&range=all&channel=EMAIL&touchpoint=nowhere");
         await().atMost(Duration.ofSeconds(10)).until(() -> "".equals(value("serviceproof-overall")));
         assertThat(text("serviceproof-overall")).contains("fewer than 5 responses");
+    }
+
+    @Test
+    @Order(2)
+    void theScanViewShowsTheApisScoresBandsAndBlocks() {
+        open("/?view=scan&range=all");
+        JsonPath scan = api.scores(org, "scan");
+        assertThat(scan.getInt("responses")).isEqualTo(7);
+        assertNumber("scan-overall", scan.getDouble("overall.score"));
+        assertThat(value("scan-band")).isEqualTo(scan.getString("overall.band"));
+        for (String block : List.of("DESIGN", "STRATEGY", "CULTURE")) {
+            assertNumber("block-" + block + "-score", scan.getDouble("blocks." + block + ".score"));
+        }
+        // a block nobody answered has no score
+        assertThat(value("block-PEOPLE-score")).isEmpty();
+        assertNumber("area-LOYAL_CUSTOMERS-score", scan.getDouble("results.areas.LOYAL_CUSTOMERS.score"));
+        // one organisation in its sector: no benchmark yet, and the page says so
+        assertThat(scan.getString("benchmark.sectorMean")).isNull();
+        assertThat(text("benchmark-none")).contains("fewer than 3 organisations");
+
+        open("/?view=scan&range=all&role=EMPLOYEE");
+        JsonPath employees = api.scores(org, "scan?role=EMPLOYEE");
+        assertThat(employees.getBoolean("sufficient")).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "".equals(value("scan-overall")));
+        assertThat(text("scan-overall")).contains("fewer than 5 responses");
     }
 
     @Test

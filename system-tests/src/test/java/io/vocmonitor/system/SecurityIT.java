@@ -83,6 +83,7 @@ class SecurityIT {
                 new Endpoint("serviceproof", r -> r.get(dashboard + "/serviceproof"), false),
                 new Endpoint("recovery", r -> r.get(dashboard + "/recovery"), false),
                 new Endpoint("summary", r -> r.get(dashboard + "/summary"), false),
+                new Endpoint("scan", r -> r.get(dashboard + "/scan"), false),
                 new Endpoint("trends", r -> r.get(dashboard + "/trends?instrument=SERVICEPROOF&metric=overall"), false),
                 new Endpoint("alerts", r -> r.get(dashboard + "/alerts"), false),
                 new Endpoint("acknowledge", r -> r.post(dashboard + "/alerts/" + alertId + "/acknowledge"), false));

@@ -12,6 +12,7 @@ import io.vocmonitor.dashboard.service.InvalidQuery;
 import io.vocmonitor.dashboard.service.ScoreService;
 import io.vocmonitor.dashboard.service.ScoreUpdates;
 import io.vocmonitor.dashboard.service.Selection;
+import io.vocmonitor.dashboard.store.BucketReader;
 import io.vocmonitor.events.EventCodec;
 import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.ScoreUpdate;
@@ -63,6 +64,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ScoreResource {
 
     private static final CacheControl REVALIDATE = CacheControl.valueOf("no-cache");
+    /** How an ETag names each instrument's score version. */
+    private static final Map<Instrument, String> TAGS = Map.of(Instrument.SERVICEPROOF, "sp",
+            Instrument.SERVICE_RECOVERY, "rec", Instrument.SERVICE_EXCELLENCE_SCAN, "scan");
     private static final String SELECTION_DOC = "Optional selection: from, to (ISO dates, inclusive, UTC), channel "
             + "(repeatable), touchpoint. Below the minimum sample size (default 5 responses) of the selection every "
             + "derived number is null and sufficient is false; counts are still shown. ETag / If-None-Match → 304.";
@@ -76,9 +80,11 @@ public class ScoreResource {
     private final ScoreUpdates updates;
     private final DashboardConfig config;
     private final AnswerCache cache;
+    private final BucketReader buckets;
 
     public ScoreResource(ReadAccess access, CurrentCredentials credentials, ScoreService scores, ScoreUpdates updates,
-            DashboardConfig config, AnswerCache cache) {
+            DashboardConfig config, AnswerCache cache, BucketReader buckets) {
+        this.buckets = buckets;
         this.access = access;
         this.credentials = credentials;
         this.scores = scores;
@@ -97,8 +103,9 @@ public class ScoreResource {
     public Response serviceProof(@RestPath String org, @RestQuery String from, @RestQuery String to,
             @RestQuery List<String> channel, @RestQuery String touchpoint, @RestQuery String compare,
             @Context Request request) throws SQLException {
-        return compared(request, org, List.of(Instrument.SERVICEPROOF), "serviceproof", from, to, channel, touchpoint,
-                compare, (selection, previous) -> scores.serviceProof(org, selection, previous));
+        return compared(request, org, List.of(Instrument.SERVICEPROOF), "serviceproof",
+                SelectionParameters.parse(from, to, channel, touchpoint), compare, "",
+                (selection, previous) -> scores.serviceProof(org, selection, previous));
     }
 
     @GET
@@ -113,8 +120,9 @@ public class ScoreResource {
     public Response recovery(@RestPath String org, @RestQuery String from, @RestQuery String to,
             @RestQuery List<String> channel, @RestQuery String touchpoint, @RestQuery String compare,
             @Context Request request) throws SQLException {
-        return compared(request, org, List.of(Instrument.SERVICE_RECOVERY), "recovery", from, to, channel, touchpoint,
-                compare, (selection, previous) -> scores.recovery(org, selection, previous));
+        return compared(request, org, List.of(Instrument.SERVICE_RECOVERY), "recovery",
+                SelectionParameters.parse(from, to, channel, touchpoint), compare, "",
+                (selection, previous) -> scores.recovery(org, selection, previous));
     }
 
     @GET
@@ -126,16 +134,43 @@ public class ScoreResource {
     public Response summary(@RestPath String org, @RestQuery String from, @RestQuery String to,
             @RestQuery List<String> channel, @RestQuery String touchpoint, @RestQuery String compare,
             @Context Request request) throws SQLException {
-        return compared(request, org, List.of(Instrument.values()), "summary", from, to, channel, touchpoint,
-                compare, (selection, previous) -> scores.summary(org, selection, previous));
+        return compared(request, org, List.of(Instrument.values()), "summary",
+                SelectionParameters.parse(from, to, channel, touchpoint), compare, "",
+                (selection, previous) -> scores.summary(org, selection, previous));
+    }
+
+    @GET
+    @Path("/scan")
+    @Blocking
+    @Operation(summary = "Service Excellence Scan scores: overall, blocks, result areas, bands, disagreements, by role "
+            + "and unit, and the sector benchmark",
+            description = "Scores are % (100 · Σ points / Σ maximum points of the answered statements, NA left out); "
+                    + "bands BEGINNING [0,20), STARTED_TO_WORK [20,30), WELL_ON_THE_WAY [30,40), APPLAUSE [40,50), "
+                    + "EXCELLENCE ≥ 50. Optional selection: from, to (ISO dates, inclusive, UTC), role (EMPLOYEE, "
+                    + "MANAGER, EXECUTIVE; repeatable), unit. benchmark compares whole organisations over the same days: "
+                    + "a sector's mean is shown only with at least 3 organisations whose scan has the minimum sample. "
+                    + "Below the minimum sample size (default 5 responses) every derived number is null and sufficient "
+                    + "is false; counts are still shown. ETag / If-None-Match → 304." + COMPARE_DOC)
+    @APIResponse(responseCode = "200", description = "The scan of the selection",
+            content = @Content(schema = @Schema(implementation = ScoreService.ScanAnswer.class)))
+    public Response scan(@RestPath String org, @RestQuery String from, @RestQuery String to,
+            @RestQuery List<String> role, @RestQuery String unit, @RestQuery String compare,
+            @Context Request request) throws SQLException {
+        Selection selection = SelectionParameters.parse(from, to, null, null, role, unit);
+        // the benchmark in the answer changes with every organisation's scan
+        return compared(request, org, List.of(Instrument.SERVICE_EXCELLENCE_SCAN), "scan", selection, compare,
+                "all" + buckets.versionOfAll(Instrument.SERVICE_EXCELLENCE_SCAN) + ".",
+                (current, previous) -> scores.scan(org, current, previous));
     }
 
     @GET
     @Path("/trends")
     @Blocking
     @Operation(summary = "A metric per day, ISO week or month, oldest first",
-            description = "instrument: SERVICEPROOF or SERVICE_RECOVERY. metric: for SERVICEPROOF overall, SER, V, "
-                    + "ICE, an aspect, nps, ces, csat; for SERVICE_RECOVERY nri, rii, a driver, nps, ces, csat. "
+            description = "instrument: SERVICEPROOF, SERVICE_RECOVERY or SERVICE_EXCELLENCE_SCAN. metric: for "
+                    + "SERVICEPROOF overall, SER, V, ICE, an aspect, nps, ces, csat; for SERVICE_RECOVERY nri, rii, a "
+                    + "driver, nps, ces, csat; for SERVICE_EXCELLENCE_SCAN overall, results, a building block (in %; "
+                    + "selected by role and unit instead of channel and touchpoint). "
                     + "granularity: day (default), week (2026-W47) or month (2026-11). One point per period with "
                     + "responses; value is null where the period has fewer than the minimum sample. " + SELECTION_DOC)
     @APIResponse(responseCode = "200", description = "The metric per period",
@@ -144,13 +179,15 @@ public class ScoreResource {
             @Parameter(required = true) @RestQuery String instrument,
             @Parameter(required = true) @RestQuery String metric,
             @RestQuery String granularity, @RestQuery String from, @RestQuery String to,
-            @RestQuery List<String> channel, @RestQuery String touchpoint, @Context Request request) throws SQLException {
+            @RestQuery List<String> channel, @RestQuery String touchpoint, @RestQuery List<String> role,
+            @RestQuery String unit, @Context Request request) throws SQLException {
         Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
         Instrument trendInstrument = instrument(instrument);
         TrendMetric trendMetric = metric(trendInstrument, metric);
         Granularity trendGranularity = granularity(granularity);
-        Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        return conditional(request, org, current, List.of(trendInstrument), "trends",
+        Selection selection = SelectionParameters.parse(from, to, channel, touchpoint, role, unit);
+        SelectionParameters.requireSegmentsOf(trendInstrument, selection);
+        return conditional(request, org, current, List.of(trendInstrument), "", "trends",
                 List.of(trendInstrument, trendMetric.name(), trendGranularity, selection),
                 () -> scores.trend(org, trendMetric, trendGranularity, selection));
     }
@@ -177,28 +214,33 @@ public class ScoreResource {
     }
 
     /**
+     * An answer for a selection and, with compare=previous, the period of the same length before it.
+     *
+     * @param alsoDependsOn what the answer depends on besides the organisation's versions, as part of its tag
+     */
+    private Response compared(Request request, String org, List<Instrument> instruments, String endpoint,
+            Selection selection, String compare, String alsoDependsOn, BiFunction<Selection, Selection, Object> answer)
+            throws SQLException {
+        Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
+        Selection previous = SelectionParameters.previous(selection, compare);
+        return conditional(request, org, current, instruments, alsoDependsOn, endpoint,
+                Arrays.asList(selection, previous), () -> answer.apply(selection, previous));
+    }
+
+    /**
      * 304 when the client's ETag matches the organisation's current versions of the instruments (the body is
      * not computed), 200 with the body otherwise. The minimum sample size is part of the tag, so a changed
      * setting does not leave stale answers in caches. The body comes from the {@link AnswerCache} when the same
      * question was answered at the same versions before.
      */
-    /** An answer for a selection and, with compare=previous, the period of the same length before it. */
-    private Response compared(Request request, String org, List<Instrument> instruments, String endpoint, String from,
-            String to, List<String> channel, String touchpoint, String compare,
-            BiFunction<Selection, Selection, Object> answer) throws SQLException {
-        Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
-        Selection selection = SelectionParameters.parse(from, to, channel, touchpoint);
-        Selection previous = SelectionParameters.previous(selection, compare);
-        return conditional(request, org, current, instruments, endpoint, Arrays.asList(selection, previous),
-                () -> answer.apply(selection, previous));
-    }
-
     private Response conditional(Request request, String org, Map<Instrument, Long> current,
-            List<Instrument> instruments, String endpoint, Object parameters, Supplier<Object> body) {
+            List<Instrument> instruments, String alsoDependsOn, String endpoint, Object parameters,
+            Supplier<Object> body) {
         StringBuilder tag = new StringBuilder();
         for (Instrument instrument : instruments) {
-            tag.append(instrument == Instrument.SERVICEPROOF ? "sp" : "rec").append(current.get(instrument)).append('.');
+            tag.append(TAGS.get(instrument)).append(current.get(instrument)).append('.');
         }
+        tag.append(alsoDependsOn);
         EntityTag etag = new EntityTag(tag.append('m').append(config.minimumSampleSize()).toString());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {

@@ -46,6 +46,27 @@ public class ReadAccess {
         this.rateLimiter = rateLimiter;
     }
 
+    /**
+     * Passes for the admin token and any valid key, of any organisation and scope: what reveals no organisation (the
+     * sector benchmark) needs no more. {@link NotAuthenticated} otherwise; rate-limited like every key.
+     */
+    public void requireAnyKey(Credentials credentials) throws SQLException {
+        if (credentials.isAdmin()) {
+            return;
+        }
+        String hash = credentials.keyHash();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT key_hash FROM survey.credential_view WHERE key_hash = ?")) {
+            s.setString(1, hash);
+            try (ResultSet rows = s.executeQuery()) {
+                if (!rows.next() || !ApiKeys.sameSecret(rows.getString(1), hash)) {
+                    throw new NotAuthenticated("the API key is not valid");
+                }
+            }
+        }
+        rateLimiter.acquire(hash);
+    }
+
     /** Passes when the credentials may read the organisation's data; throws the refusal otherwise. */
     public void requireRead(Credentials credentials, String organisationId) throws SQLException {
         scoreVersions(credentials, organisationId);

@@ -2,16 +2,24 @@ package io.vocmonitor.dashboard.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.vocmonitor.aggregates.BucketSegments;
 import io.vocmonitor.aggregates.Change;
 import io.vocmonitor.aggregates.RecoveryScores;
+import io.vocmonitor.aggregates.ScanBand;
+import io.vocmonitor.aggregates.ScanBenchmark;
+import io.vocmonitor.aggregates.ScanScores;
 import io.vocmonitor.aggregates.ScoreSums;
 import io.vocmonitor.aggregates.ServiceProofScores;
+import io.vocmonitor.aggregates.Touchpoints;
 import io.vocmonitor.aggregates.TrendMetric;
 import io.vocmonitor.dashboard.config.DashboardConfig;
 import io.vocmonitor.dashboard.store.BucketReader;
+import io.vocmonitor.dashboard.store.OrganisationDirectory;
 import io.vocmonitor.events.Construct;
 import io.vocmonitor.events.Instrument;
+import io.vocmonitor.events.ScanRole;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,12 +49,53 @@ public class ScoreService {
             @Schema(description = "present when asked for with compare=previous") Comparison comparison) {
     }
 
+    /**
+     * Service Excellence Scan scores of a selection (SPEC §2.4), with the breakdowns by role and unit and the sector
+     * benchmark.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ScanAnswer(@JsonUnwrapped ScanScores scores,
+            @Schema(description = "per role, EMPLOYEE, MANAGER, EXECUTIVE, then responses without one (role null)")
+            List<RoleScore> byRole,
+            @Schema(description = "per unit label, then responses without one (unit null); 'other' holds the units past "
+                    + "the organisation's limit") List<UnitScore> byUnit,
+            @Schema(description = "the organisation's sector and its place in it; the sectors' means over the same days")
+            ScanBenchmark.Position benchmark,
+            Selection selection,
+            @Schema(description = MINIMUM_DOC) int minimumSample,
+            @Schema(description = "present when asked for with compare=previous") Comparison comparison) {
+    }
+
+    /** A role's responses and overall %; below the minimum sample its count only. */
+    public record RoleScore(ScanRole role, long responses, Double score, ScanBand band, boolean sufficient) {
+    }
+
+    /** A unit's responses and overall %; below the minimum sample its count only. */
+    public record UnitScore(String unit, long responses, Double score, ScanBand band, boolean sufficient) {
+    }
+
+    /** The sector benchmark on its own (SPEC §5 {@code GET /api/v1/benchmarks/scan}). */
+    public record BenchmarkAnswer(List<ScanBenchmark.SectorMean> sectors,
+            @Schema(description = "fewest organisations with a sufficient scan for a sector to be shown")
+            int minimumOrganisations,
+            @Schema(description = MINIMUM_DOC + "; per organisation") int minimumSample, Selection selection) {
+    }
+
     /** The headline numbers of every instrument. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Summary(String organisationId, Selection selection,
             @Schema(description = MINIMUM_DOC) int minimumSample, ServiceProofHeadline serviceproof,
-            RecoveryHeadline recovery,
+            RecoveryHeadline recovery, ScanHeadline scan,
             @Schema(description = "present when asked for with compare=previous") SummaryComparison comparison) {
+    }
+
+    /** The Service Excellence Scan at a glance: its overall % and band. */
+    public record ScanHeadline(long responses, Double overall, ScanBand band, boolean sufficient) {
+
+        static ScanHeadline of(ScanScores scores) {
+            return new ScanHeadline(scores.responses(), scores.overall().score(), scores.overall().band(),
+                    scores.sufficient());
+        }
     }
 
     /** ServiceProof at a glance: the overall score, its constructs and the optional questions' scores. */
@@ -81,7 +130,7 @@ public class ScoreService {
     }
 
     /** The comparison of each instrument, for the summary. */
-    public record SummaryComparison(Comparison serviceproof, Comparison recovery) {
+    public record SummaryComparison(Comparison serviceproof, Comparison recovery, Comparison scan) {
     }
 
     /** One period of a trend; {@code value} is null below the minimum sample size. */
@@ -97,10 +146,12 @@ public class ScoreService {
             + "and a front-end says so where a number would be";
 
     private final BucketReader buckets;
+    private final OrganisationDirectory organisations;
     private final int minimumSample;
 
-    public ScoreService(BucketReader buckets, DashboardConfig config) {
+    public ScoreService(BucketReader buckets, OrganisationDirectory organisations, DashboardConfig config) {
         this.buckets = buckets;
+        this.organisations = organisations;
         this.minimumSample = config.minimumSampleSize();
     }
 
@@ -118,15 +169,86 @@ public class ScoreService {
                 compare(org, Instrument.SERVICE_RECOVERY, sums, previous));
     }
 
+    /**
+     * The scan of the selection, by role and unit, and the organisation's place in its sector over the selection's
+     * days (the benchmark compares whole organisations, so the role and unit are not applied to it).
+     *
+     * @param previous the period to compare with, or null
+     */
+    public ScanAnswer scan(String org, Selection selection, Selection previous) {
+        Instrument scan = Instrument.SERVICE_EXCELLENCE_SCAN;
+        ScoreSums sums = buckets.sums(org, scan, selection);
+        List<RoleScore> byRole = new ArrayList<>();
+        Map<String, ScoreSums> roles = buckets.sumsBy(org, scan, selection, BucketReader.Row::channel);
+        for (ScanRole role : ScanRole.values()) {
+            ScoreSums roleSums = roles.get(role.name());
+            if (roleSums != null && roleSums.responses() > 0) {
+                byRole.add(roleScore(role, roleSums));
+            }
+        }
+        ScoreSums withoutRole = roles.get(BucketSegments.NO_ROLE);
+        if (withoutRole != null && withoutRole.responses() > 0) {
+            byRole.add(roleScore(null, withoutRole));
+        }
+        List<UnitScore> byUnit = new ArrayList<>();
+        Map<String, ScoreSums> units = buckets.sumsBy(org, scan, selection, BucketReader.Row::touchpoint);
+        units.forEach((unit, unitSums) -> {
+            if (!unit.equals(Touchpoints.NONE) && unitSums.responses() > 0) {
+                byUnit.add(unitScore(unit, unitSums));
+            }
+        });
+        ScoreSums withoutUnit = units.get(Touchpoints.NONE);
+        if (withoutUnit != null && withoutUnit.responses() > 0) {
+            byUnit.add(unitScore(null, withoutUnit));
+        }
+        List<ScanBenchmark.Participant> participants = buckets.sumsPerOrganisation(scan, selection).stream()
+                .map(o -> new ScanBenchmark.Participant(o.organisationId(), o.sector(), o.sums())).toList();
+        String sector = sector(org);
+        ScanBenchmark.Position benchmark = ScanBenchmark.of(participants, minimumSample)
+                .position(org, sector, participants, minimumSample);
+        return new ScanAnswer(ScanScores.of(sums, minimumSample), byRole, byUnit, benchmark, selection, minimumSample,
+                compare(org, scan, sums, previous));
+    }
+
+    /** The sector means over the days of the selection. */
+    public BenchmarkAnswer benchmark(Selection selection) {
+        List<ScanBenchmark.Participant> participants = buckets.sumsPerOrganisation(Instrument.SERVICE_EXCELLENCE_SCAN,
+                selection).stream().map(o -> new ScanBenchmark.Participant(o.organisationId(), o.sector(), o.sums()))
+                .toList();
+        return new BenchmarkAnswer(ScanBenchmark.of(participants, minimumSample).sectors(),
+                ScanBenchmark.MINIMUM_ORGANISATIONS, minimumSample, selection);
+    }
+
+    private RoleScore roleScore(ScanRole role, ScoreSums sums) {
+        ScanScores.Score overall = ScanScores.of(sums, minimumSample).overall();
+        return new RoleScore(role, sums.responses(), overall.score(), overall.band(), overall.score() != null);
+    }
+
+    private UnitScore unitScore(String unit, ScoreSums sums) {
+        ScanScores.Score overall = ScanScores.of(sums, minimumSample).overall();
+        return new UnitScore(unit, sums.responses(), overall.score(), overall.band(), overall.score() != null);
+    }
+
+    private String sector(String org) {
+        try {
+            return organisations.find(org).map(OrganisationDirectory.OrganisationEntry::sector).orElse(null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the sector of " + org + " failed", e);
+        }
+    }
+
     /** @param previous the period to compare with, or null */
     public Summary summary(String org, Selection selection, Selection previous) {
         ScoreSums serviceProof = buckets.sums(org, Instrument.SERVICEPROOF, selection);
         ScoreSums recovery = buckets.sums(org, Instrument.SERVICE_RECOVERY, selection);
+        ScoreSums scan = buckets.sums(org, Instrument.SERVICE_EXCELLENCE_SCAN, selection);
         SummaryComparison comparison = previous == null ? null : new SummaryComparison(
                 compare(org, Instrument.SERVICEPROOF, serviceProof, previous),
-                compare(org, Instrument.SERVICE_RECOVERY, recovery, previous));
+                compare(org, Instrument.SERVICE_RECOVERY, recovery, previous),
+                compare(org, Instrument.SERVICE_EXCELLENCE_SCAN, scan, previous));
         return new Summary(org, selection, minimumSample, ServiceProofHeadline.of(ServiceProofScores.of(serviceProof, minimumSample)),
-                RecoveryHeadline.of(RecoveryScores.of(recovery, minimumSample)), comparison);
+                RecoveryHeadline.of(RecoveryScores.of(recovery, minimumSample)),
+                ScanHeadline.of(ScanScores.of(scan, minimumSample)), comparison);
     }
 
     /** One point per period of the selection that has responses, oldest first. */

@@ -2,11 +2,13 @@ package io.vocmonitor.dashboard.store;
 
 import io.agroal.api.AgroalDataSource;
 import io.vocmonitor.aggregates.BucketLayout;
+import io.vocmonitor.aggregates.BucketSegments;
+import io.vocmonitor.aggregates.ScoreSums;
 import io.vocmonitor.dashboard.service.Granularity;
 import io.vocmonitor.dashboard.service.Selection;
-import io.vocmonitor.aggregates.ScoreSums;
-import io.vocmonitor.events.Channel;
 import io.vocmonitor.events.Instrument;
+import io.vocmonitor.events.InstrumentDefinition;
+import io.vocmonitor.events.InstrumentDefinition.Respondents;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -37,55 +39,113 @@ public class BucketReader {
         this.dataSource = dataSource;
     }
 
+    /** One bucket row's place: its day and its two segment columns (see {@link BucketSegments}). */
+    public record Row(LocalDate day, String channel, String touchpoint) {
+    }
+
+    /** An organisation's sums, with its sector, for the sector benchmark. */
+    public record OrganisationSums(String organisationId, String sector, ScoreSums sums) {
+    }
+
     /** The sums of the whole selection. */
     public ScoreSums sums(String organisationId, Instrument instrument, Selection selection) {
-        Map<String, ScoreSums> one = query(organisationId, instrument, selection, day -> "");
+        Map<String, ScoreSums> one = query(organisationId, instrument, selection, row -> "");
         return one.isEmpty() ? new ScoreSums() : one.values().iterator().next();
     }
 
     /** The sums of each period of the selection that has buckets, oldest first. */
     public Map<String, ScoreSums> sumsByPeriod(String organisationId, Instrument instrument, Selection selection,
             Granularity granularity) {
-        return query(organisationId, instrument, selection, granularity::label);
+        return query(organisationId, instrument, selection, row -> granularity.label(row.day()));
+    }
+
+    /**
+     * The sums of each group of the selection's buckets, in the groups' order: e.g. by a scan bucket's role (its
+     * {@code channel} column) or unit ({@code touchpoint}).
+     */
+    public Map<String, ScoreSums> sumsBy(String organisationId, Instrument instrument, Selection selection,
+            Function<Row, String> group) {
+        return query(organisationId, instrument, selection, group);
+    }
+
+    /**
+     * Every active organisation's sums of the instrument over the days of the selection (its segments are the
+     * asking organisation's and are not applied), with its sector: the bucket rows of one instrument, added up per
+     * organisation — never raw responses. An instrument of occasional rounds (the scan) has few of them.
+     */
+    public List<OrganisationSums> sumsPerOrganisation(Instrument instrument, Selection selection) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT b.organisation_id, o.sector, b.sums
+                FROM scoring.bucket_view b JOIN survey.organisation_view o ON o.id = b.organisation_id AND o.active
+                WHERE b.instrument = ?""");
+        List<Object> parameters = new ArrayList<>(List.of(instrument.name()));
+        days(sql, parameters, selection, "b.");
+        Map<String, String> sectors = new TreeMap<>();
+        Map<String, long[]> totals = new TreeMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, parameters);
+             ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                sectors.put(rows.getString(1), rows.getString(2));
+                totals.merge(rows.getString(1), longs(rows.getArray(3)), BucketLayout::add);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the " + instrument + " buckets of every organisation failed", e);
+        }
+        BucketLayout layout = BucketLayout.of(instrument);
+        List<OrganisationSums> organisations = new ArrayList<>();
+        totals.forEach((id, sums) -> organisations.add(new OrganisationSums(id, sectors.get(id), layout.decode(sums))));
+        return organisations;
+    }
+
+    /**
+     * A tag that changes whenever any organisation's sums of the instrument change (score versions only grow) or an
+     * organisation's sector or state does: what answers that compare organisations are cached and tagged by.
+     */
+    public String versionOfAll(Instrument instrument) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT count(*), coalesce(sum(v.version), 0),
+                       coalesce(sum(hashtext(o.id || ':' || o.sector || ':' || o.active::text)::bigint), 0)
+                FROM scoring.score_version_view v JOIN survey.organisation_view o ON o.id = v.organisation_id
+                WHERE v.instrument = ?
+                """)) {
+            s.setString(1, instrument.name());
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) + "-" + rows.getLong(2) + "-" + Long.toHexString(rows.getLong(3));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the score versions of " + instrument + " failed", e);
+        }
     }
 
     private Map<String, ScoreSums> query(String organisationId, Instrument instrument, Selection selection,
-            Function<LocalDate, String> period) {
+            Function<Row, String> group) {
         StringBuilder sql = new StringBuilder(
-                "SELECT day, sums FROM scoring.bucket_view WHERE organisation_id = ? AND instrument = ?");
+                "SELECT day, channel, touchpoint, sums FROM scoring.bucket_view WHERE organisation_id = ? AND instrument = ?");
         List<Object> parameters = new ArrayList<>(List.of(organisationId, instrument.name()));
-        if (selection.from() != null) {
-            sql.append(" AND day >= ?");
-            parameters.add(Date.valueOf(selection.from()));
-        }
-        if (selection.to() != null) {
-            sql.append(" AND day <= ?");
-            parameters.add(Date.valueOf(selection.to()));
-        }
-        if (!selection.channels().isEmpty()) {
+        days(sql, parameters, selection, "");
+        // a selection's segments are those of the instrument's respondents: channels and touchpoint for customers,
+        // roles and unit for staff (the scan), kept in the same two columns
+        boolean staff = InstrumentDefinition.of(instrument).respondents() == Respondents.STAFF;
+        List<String> firstSegment = staff ? selection.roles().stream().map(Enum::name).toList()
+                : selection.channels().stream().map(Enum::name).toList();
+        String secondSegment = staff ? selection.unit() : selection.touchpoint();
+        if (!firstSegment.isEmpty()) {
             sql.append(" AND channel = ANY (?)");
-            parameters.add(selection.channels().stream().map(Channel::name).sorted().toArray(String[]::new));
+            parameters.add(firstSegment.stream().sorted().toArray(String[]::new));
         }
-        if (selection.touchpoint() != null) {
+        if (secondSegment != null) {
             sql.append(" AND touchpoint = ?");
-            parameters.add(selection.touchpoint());
+            parameters.add(secondSegment);
         }
 
         Map<String, long[]> totals = new TreeMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                Object parameter = parameters.get(i);
-                if (parameter instanceof String[] array) {
-                    s.setArray(i + 1, c.createArrayOf("text", array));
-                } else {
-                    s.setObject(i + 1, parameter);
-                }
-            }
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    long[] sums = longs(rows.getArray(2));
-                    totals.merge(period.apply(rows.getObject(1, LocalDate.class)), sums, BucketLayout::add);
-                }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, parameters);
+             ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                long[] sums = longs(rows.getArray(4));
+                Row row = new Row(rows.getObject(1, LocalDate.class), rows.getString(2), rows.getString(3));
+                totals.merge(group.apply(row), sums, BucketLayout::add);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the buckets of " + organisationId + " failed", e);
@@ -94,6 +154,31 @@ public class BucketReader {
         Map<String, ScoreSums> periods = new LinkedHashMap<>();
         totals.forEach((label, sums) -> periods.put(label, layout.decode(sums)));
         return periods;
+    }
+
+    private static void days(StringBuilder sql, List<Object> parameters, Selection selection, String alias) {
+        if (selection.from() != null) {
+            sql.append(" AND ").append(alias).append("day >= ?");
+            parameters.add(Date.valueOf(selection.from()));
+        }
+        if (selection.to() != null) {
+            sql.append(" AND ").append(alias).append("day <= ?");
+            parameters.add(Date.valueOf(selection.to()));
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, CharSequence sql, List<Object> parameters)
+            throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql.toString());
+        for (int i = 0; i < parameters.size(); i++) {
+            Object parameter = parameters.get(i);
+            if (parameter instanceof String[] array) {
+                s.setArray(i + 1, c.createArrayOf("text", array));
+            } else {
+                s.setObject(i + 1, parameter);
+            }
+        }
+        return s;
     }
 
     /** A {@code bigint[]} column's values; the driver reads it in binary once the statement is prepared. */

@@ -14,8 +14,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class OrganisationDirectory {
 
-    /** An organisation as a dashboard names it. */
-    public record OrganisationEntry(String id, String name, boolean active) {
+    /** An organisation as a dashboard names it, with the sector it is benchmarked in. */
+    public record OrganisationEntry(String id, String name, String sector, boolean active) {
     }
 
     private final AgroalDataSource dataSource;
@@ -26,7 +26,7 @@ public class OrganisationDirectory {
 
     public Optional<OrganisationEntry> find(String id) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT id, name, active FROM survey.organisation_view WHERE id = ?")) {
+                "SELECT id, name, sector, active FROM survey.organisation_view WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet rows = s.executeQuery()) {
                 return rows.next() ? Optional.of(entry(rows)) : Optional.empty();
@@ -38,7 +38,7 @@ public class OrganisationDirectory {
     public List<OrganisationEntry> list(String after, int limit) throws SQLException {
         List<OrganisationEntry> entries = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT id, name, active FROM survey.organisation_view WHERE id > ? ORDER BY id LIMIT ?")) {
+                "SELECT id, name, sector, active FROM survey.organisation_view WHERE id > ? ORDER BY id LIMIT ?")) {
             s.setString(1, after == null ? "" : after);
             s.setInt(2, limit);
             try (ResultSet rows = s.executeQuery()) {
@@ -51,6 +51,7 @@ public class OrganisationDirectory {
     }
 
     private static OrganisationEntry entry(ResultSet rows) throws SQLException {
-        return new OrganisationEntry(rows.getString("id"), rows.getString("name"), rows.getBoolean("active"));
+        return new OrganisationEntry(rows.getString("id"), rows.getString("name"), rows.getString("sector"),
+                rows.getBoolean("active"));
     }
 }

@@ -1,8 +1,10 @@
-// Overview: the headline numbers of both instruments, each with its n and, when comparing, its change.
+// Overview: the headline numbers of every instrument, each with its n and, when comparing, its change; the scan's
+// overall score and band link to its view.
 
 import { get } from '../api.js';
 import { t, outcome } from '../i18n.js';
-import { card, change, el, figure, number } from '../ui.js';
+import { scanParams, toQuery } from '../state.js';
+import { band, card, change, el, figure, number } from '../ui.js';
 
 function tile(title, testid, value, text, n, minimum, delta, digits = 2, extra = null) {
   return el('article', { class: 'card tile' },
@@ -13,11 +15,33 @@ function tile(title, testid, value, text, n, minimum, delta, digits = 2, extra =
     change(delta, digits, testid));
 }
 
+/**
+ * The scan's headline: its overall score and band for the whole organisation in the period (it has no channel or
+ * touchpoint), with the way to its view.
+ */
+function scanTile(ctx, scan, minimum) {
+  return el('article', { class: 'card tile' },
+    el('div', { class: 'label' }, t('scanOverall')),
+    figure('scan-overall', scan.overall, `${number(scan.overall, 1)} %`, minimum),
+    el('div', { class: 'detail' }, band('scan-band', scan.band, minimum, { withheld: '' })),
+    el('div', { class: 'detail' }, `${t('n')} ${scan.responses}`),
+    el('a', {
+      href: toQuery({ ...ctx.state, view: 'scan' }),
+      onclick: (event) => {
+        event.preventDefault();
+        ctx.update({ view: 'scan' });
+        document.getElementById('view').focus();
+      },
+    }, t('openScan')));
+}
+
 export async function render(ctx) {
-  const [sp, rec] = await Promise.all([
+  const [sp, rec, summary] = await Promise.all([
     get(`${ctx.base}/serviceproof`, ctx.params()),
     get(`${ctx.base}/recovery`, ctx.params()),
+    get(`${ctx.base}/summary`, scanParams({ ...ctx.state, role: null, unit: null })),
   ]);
+  const scan = summary.scan ?? null;
   const min = sp.minimumSample;
   const spChanges = sp.comparison?.changes ?? {};
   const recChanges = rec.comparison?.changes ?? {};
@@ -41,13 +65,14 @@ export async function render(ctx) {
         ' · ', `${t('rii')} `, figure('recovery-rii', rec.relationship.rii, number(rec.relationship.rii, 2, { signed: true }), min, { inline: true })),
       el('div', { class: 'detail' }, `${t('n')} ${rec.relationship.n}`),
       change(recChanges.rii, 2, 'recovery-rii')),
+    scan ? scanTile(ctx, scan, min) : null,
     tile(t('nps'), 'nps', sp.nps.nps, number(sp.nps.nps, 1, { signed: true }), sp.nps.n, min, spChanges.nps, 1,
       sp.nps.moe95 === null ? null : el('div', { class: 'detail' }, `± ${number(sp.nps.moe95, 1)}`)),
     tile(t('ces'), 'ces', sp.ces.mean, number(sp.ces.mean, 2), sp.ces.n, min, spChanges.ces),
     tile(t('csat'), 'csat', sp.csat.csat, `${number(sp.csat.csat, 1)} %`, sp.csat.n, min, spChanges.csat, 1));
 
   const parts = [tiles];
-  if (!sp.sufficient || !rec.sufficient) {
+  if (!sp.sufficient || !rec.sufficient || (scan && scan.responses > 0 && !scan.sufficient)) {
     parts.push(el('p', { class: 'note' }, t('withheldNote', min)));
   }
   if (ctx.state.compare && sp.comparison) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vocmonitor.events.Channel;
 import io.vocmonitor.events.RecoveryDriver;
+import io.vocmonitor.events.ScanCatalogue;
+import io.vocmonitor.events.ScanScale;
 import io.vocmonitor.events.ServiceProofAspect;
 import java.io.IOException;
 import java.net.URI;
@@ -19,15 +21,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Registers a demo organisation (once; its keys are kept in the state directory) and posts realistic
  * responses through the public batch API, as a customer's survey tool would: three months of ServiceProof
  * and Service Recovery Proof feedback over every channel, with channels and touchpoints that differ in
- * quality, some questions left unanswered, comments, and problems that strengthened or broke relationships.
+ * quality, some questions left unanswered, comments, and problems that strengthened or broke relationships. Once, it
+ * adds a Service Excellence Scan round of {@value #SCAN_RESPONDENTS} employees and managers in three units, near the
+ * figures of the method's example organisation, and peer organisations across sectors with scans of their own, so
+ * that the sector benchmark has sectors to show.
  */
 final class DemoFeeder {
 
@@ -54,6 +62,23 @@ final class DemoFeeder {
     private static final Map<RecoveryDriver, Double> DRIVER_WEIGHT = Map.of(
             RecoveryDriver.RECEPTIVENESS, 0.08, RecoveryDriver.RESPONSIVENESS, 0.2, RecoveryDriver.RESONANCE, 0.1,
             RecoveryDriver.RESOLUTION, 0.4, RecoveryDriver.RELIANCE, 0.3, RecoveryDriver.LEARNING, 0.03);
+
+    private static final int SCAN_RESPONDENTS = 36;
+    /** The share of the maximum points each building block and result area scores, near the deck's example. */
+    private static final Map<String, Double> SCAN_TARGETS = Map.ofEntries(
+            Map.entry("DESIGN", 0.38), Map.entry("STRATEGY", 0.47), Map.entry("LEADERSHIP", 0.47),
+            Map.entry("PEOPLE", 0.39), Map.entry("CULTURE", 0.48), Map.entry("CUSTOMER_INSIGHT", 0.31),
+            Map.entry("INNOVATION", 0.40), Map.entry("PROCESSES", 0.37), Map.entry("MONITORING", 0.38),
+            Map.entry("SERVICE_PERFORMANCE", 0.24), Map.entry("LOYAL_CUSTOMERS", 0.29),
+            Map.entry("ENGAGED_EMPLOYEES", 0.28), Map.entry("REPUTATION_AND_FINANCE", 0.25));
+    /** Units differ, as they do in the deck's example ("a lot of difference between KCC and MarCom and the rest"). */
+    private static final Map<String, Double> UNIT_EFFECT = Map.of("KCC", 0.09, "MarCom", 0.05, "Operations", -0.1);
+    /**
+     * Peer organisations' sectors and the deck's sector means (overall %); three per sector have a scan, so each
+     * sector's mean is shown, and one more in TRADE has too few peers for TRADE to show.
+     */
+    private static final Map<String, Double> SECTOR_MEANS = Map.of("FINANCIALS", 0.42, "CONSULTANCY", 0.40,
+            "SERVICES", 0.37, "INDUSTRY", 0.30, "LOCAL_GOVERNMENT", 0.26, "TRADE", 0.30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String surveyUrl;
@@ -105,26 +130,18 @@ final class DemoFeeder {
         int failed = 0;
         for (int from = 0; from < responses.size(); from += BATCH) {
             List<Map<String, Object>> batch = responses.subList(from, Math.min(from + BATCH, responses.size()));
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                            URI.create(surveyUrl + "/api/v1/organisations/" + id + "/responses/batch"))
-                    .header("X-Api-Key", ingestKey)
-                    .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(batch)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                System.err.println("  batch refused: " + answer.statusCode() + " " + answer.body());
-                failed += batch.size();
-                continue;
-            }
-            JsonNode result = JSON.readTree(answer.body());
-            accepted += result.get("accepted").asInt();
-            failed += result.get("rejected").asInt();
+            int refused = postBatch(id, ingestKey, batch);
+            accepted += batch.size() - refused;
+            failed += refused;
             System.out.printf("  %d/%d accepted%n", accepted, responses.size());
         }
 
         if (accepted > 0) {
             awaitScores(id, readKey, before + accepted);
+        }
+        if (scanResponses(id, readKey) == 0) {
+            failed += scanRound(id, ingestKey, readKey);
+            peers();
         }
         long seen = responses(id, readKey);
 
@@ -134,11 +151,137 @@ final class DemoFeeder {
         System.out.printf("%nOpen the dashboard (the key signs you in and leaves the address bar at once):%n  %s/#org=%s&key=%s%n",
                 dashboardUrl, id, readKey);
         System.out.printf("%nOr ask the API:%n");
-        for (String resource : List.of("summary", "serviceproof", "recovery", "alerts?status=open")) {
+        for (String resource : List.of("summary", "serviceproof", "recovery", "scan", "alerts?status=open")) {
             System.out.printf("  curl -s -H 'X-Api-Key: %s' '%s/api/v1/organisations/%s/%s'%n", readKey, dashboardUrl,
                     id, resource);
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    /** Posts the demo organisation's scan round; answers how many were refused. */
+    private int scanRound(String id, String ingestKey, String readKey) throws Exception {
+        System.out.printf("Posting a Service Excellence Scan round: %d respondents in %s%n", SCAN_RESPONDENTS,
+                String.join(", ", UNIT_EFFECT.keySet().stream().sorted().toList()));
+        List<String> units = UNIT_EFFECT.keySet().stream().sorted().toList();
+        List<Map<String, Object>> round = new ArrayList<>();
+        for (int i = 0; i < SCAN_RESPONDENTS; i++) {
+            String unit = units.get(i % units.size());
+            String role = i < 2 ? "EXECUTIVE" : i % 6 == 1 ? "MANAGER" : "EMPLOYEE";
+            round.add(scanResponse(role, unit, UNIT_EFFECT.get(unit), SCAN_TARGETS::get));
+        }
+        int refused = postBatch(id, ingestKey, round);
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (scanResponses(id, readKey) < SCAN_RESPONDENTS - refused && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        return refused;
+    }
+
+    /**
+     * Registers the peer organisations that are not there yet and posts a scan round of eight for each, around its
+     * sector's mean; peers registered by an earlier run keep what they have.
+     */
+    private void peers() throws Exception {
+        int registered = 0;
+        for (Map.Entry<String, Double> sector : new TreeMap<>(SECTOR_MEANS).entrySet()) {
+            int count = sector.getKey().equals("TRADE") ? 2 : sector.getKey().equals("FINANCIALS") ? 2 : 3;
+            for (int n = 1; n <= count; n++) {
+                String id = "demo-peer-" + sector.getKey().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + n;
+                HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(surveyUrl + "/api/v1/organisations"))
+                        .header("Authorization", "Bearer " + adminToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("id", id,
+                                "name", "Peer " + sector.getKey().charAt(0) + sector.getKey().substring(1)
+                                        .toLowerCase(Locale.ROOT).replace('_', ' ') + " " + n,
+                                "sector", sector.getKey()))))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (created.statusCode() != 201) {
+                    continue;
+                }
+                registered++;
+                String ingestKey = JSON.readTree(created.body()).get("ingestKey").asText();
+                double level = sector.getValue() + (n - 2) * 0.04;
+                List<Map<String, Object>> round = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    round.add(scanResponse(i == 0 ? "MANAGER" : "EMPLOYEE", null, 0, group -> level));
+                }
+                postBatch(id, ingestKey, round);
+            }
+        }
+        if (registered > 0) {
+            System.out.printf("Registered %d peer organisations across sectors, each with a scan round of 8, for the "
+                    + "sector benchmark%n", registered);
+        }
+    }
+
+    /** Posts responses in batches; answers how many were refused. */
+    private int postBatch(String id, String ingestKey, List<Map<String, Object>> responses) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                        URI.create(surveyUrl + "/api/v1/organisations/" + id + "/responses/batch"))
+                .header("X-Api-Key", ingestKey)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(responses)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            System.err.println("  batch refused: " + answer.statusCode() + " " + answer.body());
+            return responses.size();
+        }
+        return JSON.readTree(answer.body()).get("rejected").asInt();
+    }
+
+    /**
+     * One respondent's scan: per statement a word drawn so that its expected points are about the group's target
+     * share of the maximum, moved by the unit and the respondent's own view; NA now and then.
+     */
+    private Map<String, Object> scanResponse(String role, String unit, double unitEffect,
+            Function<String, Double> target) {
+        double own = random.nextGaussian() * 0.07;
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (ScanCatalogue.Statement statement : ScanCatalogue.STATEMENTS) {
+            if (random.nextDouble() < 0.05) {
+                answers.put(statement.id(), ScanScale.NOT_APPLICABLE);
+                continue;
+            }
+            double share = Math.max(0.02, Math.min(0.95, target.apply(statement.group().name()) + unitEffect + own));
+            answers.put(statement.id(), word(statement.scale(), share * statement.scale().maxPoints()));
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("responseId", UUID.randomUUID().toString());
+        response.put("instrument", "SERVICE_EXCELLENCE_SCAN");
+        response.put("answeredAt", Instant.now().minus(random.nextInt(10 * 24 * 60), ChronoUnit.MINUTES)
+                .truncatedTo(ChronoUnit.SECONDS).toString());
+        response.put("role", role);
+        if (unit != null) {
+            response.put("unit", unit);
+        }
+        response.put("answers", answers);
+        return response;
+    }
+
+    /**
+     * A word whose expected points are {@code mean}: the second-lowest word (1 point) a third of the time, the top
+     * words as often as the mean asks, the lowest otherwise.
+     */
+    private String word(ScanScale scale, double mean) {
+        List<ScanScale.Word> words = scale.words();
+        double low = 1.0 / 3;
+        // the words above 1 point share what remains of the mean equally: element SYSTEMATIC (3), result 3 and 5
+        List<ScanScale.Word> high = words.subList(2, words.size());
+        double highPoints = high.stream().mapToInt(ScanScale.Word::points).average().orElseThrow();
+        double pHigh = Math.max(0, Math.min(1 - low, (mean - low) / highPoints));
+        double draw = random.nextDouble();
+        if (draw < pHigh) {
+            return high.get(random.nextInt(high.size())).word();
+        }
+        return draw < pHigh + low ? words.get(1).word() : words.get(0).word();
+    }
+
+    private long scanResponses(String id, String readKey) throws Exception {
+        HttpResponse<String> summary = http.send(HttpRequest.newBuilder(
+                        URI.create(dashboardUrl + "/api/v1/organisations/" + id + "/summary"))
+                .header("X-Api-Key", readKey).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return summary.statusCode() != 200 ? 0 : JSON.readTree(summary.body()).path("scan").path("responses").asLong();
     }
 
     private void awaitScores(String id, String readKey, long expected) throws Exception {

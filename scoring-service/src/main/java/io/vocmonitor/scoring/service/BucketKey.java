@@ -1,14 +1,21 @@
 package io.vocmonitor.scoring.service;
 
-import io.vocmonitor.events.Channel;
+import io.vocmonitor.aggregates.BucketSegments;
 import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.ResponseSubmitted;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 
-/** The bucket a response is counted in: organisation, instrument, UTC day of answering, channel, touchpoint (SPEC §4). */
-public record BucketKey(String organisationId, Instrument instrument, LocalDate day, Channel channel, String touchpoint)
+/**
+ * The bucket a response is counted in: organisation, instrument, UTC day of answering, and two segments (SPEC §4,
+ * {@link BucketSegments}) — for customers' instruments the channel and the touchpoint, for the Service Excellence
+ * Scan the respondent's role and unit, bounded like touchpoints.
+ *
+ * @param channel the channel's name, or the scan respondent's role
+ * @param touchpoint the touchpoint's label, or the scan respondent's unit (see TouchpointLabels)
+ */
+public record BucketKey(String organisationId, Instrument instrument, LocalDate day, String channel, String touchpoint)
         implements Comparable<BucketKey> {
 
     private static final Comparator<BucketKey> ORDER = Comparator.comparing(BucketKey::organisationId)
@@ -24,6 +31,7 @@ public record BucketKey(String organisationId, Instrument instrument, LocalDate 
     /** The bucket of a response whose touchpoint is kept under {@code touchpointLabel} (see TouchpointLabels). */
     public static BucketKey of(ResponseSubmitted response, String touchpointLabel) {
         return new BucketKey(response.organisationId(), response.instrument(),
-                LocalDate.ofInstant(response.answeredAt(), ZoneOffset.UTC), response.channel(), touchpointLabel);
+                LocalDate.ofInstant(response.answeredAt(), ZoneOffset.UTC), BucketSegments.channelColumn(response),
+                touchpointLabel);
     }
 }

@@ -169,7 +169,7 @@ public class ScoreStore {
             organisations[row] = key.organisationId();
             instruments[row] = key.instrument().name();
             days[row] = key.day().toString();
-            channels[row] = key.channel().name();
+            channels[row] = key.channel();
             touchpoints[row] = key.touchpoint();
             firstSlots[row] = slots + 1;
             lastSlots[row] = slots + sums.length;

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decides the touchpoint label a response is bucketed under: its normalised touchpoint while the
+ * Decides the touchpoint label a response is bucketed under: its normalised touchpoint (a scan's: its unit) while the
  * organisation has room for it (registered in {@code scoring.touchpoint}), {@link #OVERFLOW} after that.
  * Labels are never removed, so a response and its later retraction land on the same bucket. Known labels
  * are cached once the transaction that saw them has committed.
@@ -56,7 +56,7 @@ public class TouchpointLabels {
         Set<String> known = knownInThisTransaction();
         Map<String, Set<String>> unknown = new LinkedHashMap<>();
         for (ResponseSubmitted response : responses) {
-            String label = Touchpoints.normalise(response.touchpoint());
+            String label = Touchpoints.of(response);
             String key = key(response.organisationId(), label);
             if (!label.equals(Touchpoints.NONE) && !registered.contains(key) && !known.contains(key)) {
                 unknown.computeIfAbsent(response.organisationId(), org -> new LinkedHashSet<>()).add(label);
@@ -67,7 +67,7 @@ public class TouchpointLabels {
         }
         Map<ResponseSubmitted, String> labels = new IdentityHashMap<>(); // records hash every field
         for (ResponseSubmitted response : responses) {
-            String label = Touchpoints.normalise(response.touchpoint());
+            String label = Touchpoints.of(response);
             String key = key(response.organisationId(), label);
             boolean bucketed = label.equals(Touchpoints.NONE) || registered.contains(key) || known.contains(key);
             labels.put(response, bucketed ? label : OVERFLOW);

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Turns an uploaded CSV file into responses, one per row (SPEC §5). The first row names the columns, in any
  * order, case-insensitively: {@link #COLUMNS}, the fields of a response and every item of every instrument
- * ({@link InstrumentDefinition}). An empty cell is an unanswered question. Each row becomes the same JSON object a
+ * ({@link InstrumentDefinition}), by item id. An empty cell is an unanswered question; a scan statement's cell holds
+ * its answer word (SYSTEMATIC, TOP, NA …). Each row becomes the same JSON object a
  * client would post, so it is validated by the same rules.
  */
 public final class CsvImport {
@@ -36,7 +37,7 @@ public final class CsvImport {
 
     static {
         List<String> text = new ArrayList<>(List.of("responseId", "instrument", "answeredAt", "channel", "touchpoint",
-                "respondentRef"));
+                "role", "unit", "respondentRef"));
         List<String> numbers = new ArrayList<>();
         for (Question question : Question.values()) {
             (question.scale() == null ? text : numbers).add(question.field());

@@ -15,6 +15,8 @@ import io.vocmonitor.events.RelationshipOutcome;
 import io.vocmonitor.events.ResponseRules;
 import io.vocmonitor.events.ResponseSubmitted;
 import io.vocmonitor.events.Scale;
+import io.vocmonitor.events.ScanRole;
+import io.vocmonitor.events.ScanScale;
 import io.vocmonitor.events.Violation;
 import io.vocmonitor.survey.config.SurveyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +30,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -48,7 +51,7 @@ public class ResponseParser {
 
     static {
         Set<String> fields = new LinkedHashSet<>(List.of("responseId", "instrument", "answeredAt", "channel",
-                "touchpoint", "respondentRef", "answers"));
+                "touchpoint", "respondentRef", "answers", "role", "unit"));
         Arrays.stream(Question.values()).map(Question::field).forEach(fields::add);
         FIELDS = Set.copyOf(fields);
     }
@@ -109,6 +112,8 @@ public class ResponseParser {
         builder.channel(channel == null ? Channel.OTHER : channel);
         builder.touchpoint(reading.label("touchpoint"));
         builder.respondentRef(reading.label("respondentRef"));
+        builder.role(reading.constant("role", ScanRole.class));
+        builder.unit(reading.label("unit"));
         builder.comment(reading.comment(Question.COMMENT.field()));
         builder.relationship(reading.constant(Question.RELATIONSHIP.field(), RelationshipOutcome.class));
         builder.brandEffect(reading.integer(Question.BRAND_EFFECT.field(), Question.BRAND_EFFECT.scale()));
@@ -246,7 +251,10 @@ public class ResponseParser {
             return value.textValue();
         }
 
-        /** The answers object: item → integer; which items the instrument has and their ranges are the rules'. */
+        /**
+         * The answers object: item → integer, or item → answer word for statements answered in words (the scan, whose
+         * {@code NA} becomes {@code notApplicable}); which items the instrument has and their ranges are the rules'.
+         */
         void answers(Instrument instrument, ResponseSubmitted.Builder builder) {
             JsonNode answers = present("answers");
             if (answers == null) {
@@ -259,10 +267,50 @@ public class ResponseParser {
             InstrumentDefinition definition = instrument == null ? null : InstrumentDefinition.of(instrument);
             for (Iterator<Map.Entry<String, JsonNode>> it = answers.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                Scale scale = definition == null ? null
-                        : definition.item(entry.getKey()).map(InstrumentDefinition.Item::scale).orElse(null);
-                builder.answer(entry.getKey(), integer(entry.getValue(), "answers." + entry.getKey(), scale));
+                InstrumentDefinition.Item item = definition == null ? null : definition.item(entry.getKey()).orElse(null);
+                String field = "answers." + entry.getKey();
+                if (item != null && item.words() != null) {
+                    word(entry.getValue(), field, item, builder);
+                } else if (item == null && entry.getValue() != null && entry.getValue().isTextual()) {
+                    // an unknown item answered in words: the rules name the items; a word is not a number
+                    builder.answer(entry.getKey(), 0);
+                } else {
+                    builder.answer(entry.getKey(), integer(entry.getValue(), field, item == null ? null : item.scale()));
+                }
             }
+        }
+
+        /** A statement answered in words: its points, or NA; a word of the other scale is named as such. */
+        private void word(JsonNode value, String field, InstrumentDefinition.Item item, ResponseSubmitted.Builder builder) {
+            if (value == null || value.isNull()) {
+                return;
+            }
+            ScanScale scale = item.words();
+            String allowed = String.join(", ", scale.words().stream().map(ScanScale.Word::word).toList()) + " or "
+                    + ScanScale.NOT_APPLICABLE;
+            if (!value.isTextual()) {
+                error(field, "must be an answer word: " + allowed);
+                return;
+            }
+            String text = value.textValue();
+            if (text.equals(ScanScale.NOT_APPLICABLE)) {
+                builder.notApplicable(item.id());
+                return;
+            }
+            Optional<ScanScale.Word> word = scale.word(text);
+            if (word.isPresent()) {
+                builder.answer(item.id(), word.get().points());
+                return;
+            }
+            Optional<ScanScale> other = Arrays.stream(ScanScale.values()).filter(s -> s.word(text).isPresent()).findFirst();
+            error(field, other.isPresent()
+                    ? "'" + text + "' answers " + describe(other.get()) + "; " + describe(scale) + " are answered "
+                            + allowed
+                    : "unknown answer '" + abbreviate(text) + "'; one of " + allowed);
+        }
+
+        private static String describe(ScanScale scale) {
+            return scale == ScanScale.ELEMENT ? "building-block statements" : "result-area statements";
         }
 
         private static String abbreviate(String value) {
