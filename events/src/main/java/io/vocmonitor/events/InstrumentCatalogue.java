@@ -56,12 +56,15 @@ public final class InstrumentCatalogue {
     /**
      * One instrument.
      *
+     * @param invitation  what a questionnaire form tells its respondents before they start
      * @param respondents CUSTOMERS (responses have a channel and a touchpoint) or STAFF (a role and a unit)
+     * @param itemRequired whether a response must answer at least one item (other than NA)
      * @param roles the roles a staff response may name; empty for customers
      * @param groups the scan's building blocks and result areas, in questionnaire order; empty elsewhere
      * @param readingQuestions the questions the method asks of a scan's figures; empty elsewhere
      */
-    public record InstrumentInfo(String id, Text name, Text description, String respondents, List<Item> items,
+    public record InstrumentInfo(String id, Text name, Text description, Text invitation, String respondents,
+            boolean itemRequired, List<Item> items,
             List<Outcome> outcomes, List<Choice> roles, List<Group> groups, List<Text> readingQuestions) {
     }
 
@@ -102,7 +105,8 @@ public final class InstrumentCatalogue {
                         group.title(), group.covers(), group.scale().maxPoints()))
                 .toList();
         return new InstrumentInfo(definition.instrument().name(), definition.name(), definition.description(),
-                definition.respondents().name(), items, outcomes, roles, groups,
+                definition.invitation(), definition.respondents().name(), definition.itemRequired(), items, outcomes,
+                roles, groups,
                 scan ? ScanCatalogue.READING_QUESTIONS : List.of());
     }
 

@@ -70,9 +70,11 @@ public final class InstrumentDefinition {
     private final Set<Question> required;
     private final boolean itemRequired;
     private final Respondents respondents;
+    private final Text invitation;
 
     private InstrumentDefinition(Instrument instrument, Text name, Text description, List<Item> items,
-            List<Question> questions, Set<Question> required, boolean itemRequired, Respondents respondents) {
+            List<Question> questions, Set<Question> required, boolean itemRequired, Respondents respondents,
+            Text invitation) {
         this.instrument = instrument;
         this.name = name;
         this.description = description;
@@ -82,6 +84,7 @@ public final class InstrumentDefinition {
         this.required = Set.copyOf(required);
         this.itemRequired = itemRequired;
         this.respondents = respondents;
+        this.invitation = invitation;
     }
 
     public static InstrumentDefinition of(Instrument instrument) {
@@ -127,6 +130,11 @@ public final class InstrumentDefinition {
         return itemRequired;
     }
 
+    /** What a questionnaire form tells its respondents before they start. */
+    public Text invitation() {
+        return invitation;
+    }
+
     /** Whether customers or the organisation's own people answer it. */
     public Respondents respondents() {
         return respondents;
@@ -158,7 +166,11 @@ public final class InstrumentDefinition {
                         + "SER, V, ICE and an overall score. At least one aspect must be answered.",
                         "Hoe de klant de service ervaart: zeven aspecten (SERVICE), samengevat in SER, V, ICE "
                                 + "en een totaalscore. Minstens één aspect moet beantwoord zijn."),
-                items, OPTIONAL_QUESTIONS, Set.of(), true, Respondents.CUSTOMERS);
+                items, OPTIONAL_QUESTIONS, Set.of(), true, Respondents.CUSTOMERS,
+                new Text("How did we do? Seven short statements about the service you received, and a few questions. "
+                        + "It takes about two minutes.",
+                        "Hoe hebben we het gedaan? Zeven korte stellingen over de service die u kreeg, en een paar "
+                                + "vragen. Het kost ongeveer twee minuten."));
     }
 
     private static InstrumentDefinition serviceRecovery() {
@@ -186,7 +198,11 @@ public final class InstrumentDefinition {
                         + "relationship. The relationship outcome is required.",
                         "Hoe de organisatie een probleem of klacht heeft afgehandeld, en wat dat met de relatie "
                                 + "deed. De uitkomst voor de relatie is verplicht."),
-                items, questions, EnumSet.of(Question.RELATIONSHIP), false, Respondents.CUSTOMERS);
+                items, questions, EnumSet.of(Question.RELATIONSHIP), false, Respondents.CUSTOMERS,
+                new Text("You recently had a problem or a complaint. Tell us how we handled it, and what it did to your "
+                        + "relationship with us.",
+                        "U had onlangs een probleem of een klacht. Vertel ons hoe we die hebben afgehandeld, en wat dat "
+                                + "met uw relatie met ons deed."));
     }
 
     /** SPEC §2.4: the statements of {@link ScanCatalogue}, answered in words; no other questions. */
@@ -207,6 +223,17 @@ public final class InstrumentDefinition {
                                 + "stelling niet van toepassing is; gelezen als score in %, een fase en de stellingen "
                                 + "waarover men verschilt. Rol en afdeling naar keuze. Minstens één stelling moet "
                                 + "anders dan nvt beantwoord zijn."),
-                items, List.of(), Set.of(), true, Respondents.STAFF);
+                items, List.of(), Set.of(), true, Respondents.STAFF,
+                new Text("How far is our organisation on the road to service excellence? For each statement, say "
+                        + "whether it is not the case (no), has been started, or is done systematically; for the "
+                        + "results, how we do compared with similar organisations. Answer for the organisation as it "
+                        + "is today, not as it should be, and choose NA when you cannot judge a statement. Your "
+                        + "answers count anonymously, together with your colleagues'.",
+                        "Hoe ver is onze organisatie op weg naar service excellence? Geef per stelling aan of die niet "
+                                + "opgaat (nee), of er een aanzet is gegeven, of dat het systematisch gebeurt; bij de "
+                                + "resultaten hoe we het doen vergeleken met soortgelijke organisaties. Antwoord voor de "
+                                + "organisatie zoals die nu is, niet zoals die zou moeten zijn, en kies nvt als u een "
+                                + "stelling niet kunt beoordelen. Uw antwoorden tellen anoniem mee met die van uw "
+                                + "collega's."));
     }
 }

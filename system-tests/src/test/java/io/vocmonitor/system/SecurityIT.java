@@ -2,6 +2,7 @@ package io.vocmonitor.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -80,6 +81,10 @@ class SecurityIT {
                 new Endpoint("import", r -> r.contentType("text/csv").body("instrument,VALUE\nSERVICEPROOF,1\n")
                         .post(survey + "/responses/import"), true),
                 new Endpoint("retract", r -> r.delete(survey + "/responses/" + kept), true),
+                new Endpoint("make a questionnaire link", r -> r.contentType(ContentType.JSON)
+                        .body("{\"instrument\": \"SERVICE_EXCELLENCE_SCAN\"}").post(survey + "/links"), true),
+                new Endpoint("list questionnaire links", r -> r.get(survey + "/links"), true),
+                new Endpoint("revoke a questionnaire link", r -> r.delete(survey + "/links/lnk_0000"), true),
                 new Endpoint("serviceproof", r -> r.get(dashboard + "/serviceproof"), false),
                 new Endpoint("recovery", r -> r.get(dashboard + "/recovery"), false),
                 new Endpoint("summary", r -> r.get(dashboard + "/summary"), false),
@@ -125,6 +130,7 @@ class SecurityIT {
                             .isEqualTo(((Map<?, ?>) summaryBefore.get("recovery")).get("responses"));
                     assertThat(api.scores(org, "alerts").getString("alerts[0].status")).isEqualTo("open");
                     api.asAdmin().when().get(survey).then().statusCode(200).body("name", equalTo("Org " + org.id()));
+                    api.asAdmin().when().get(survey + "/links").then().statusCode(200).body("links", empty());
                 }));
     }
 

@@ -150,6 +150,11 @@ final class DemoFeeder {
                 stateDir.resolve("demo-organisation.json"));
         System.out.printf("%nOpen the dashboard (the key signs you in and leaves the address bar at once):%n  %s/#org=%s&key=%s%n",
                 dashboardUrl, id, readKey);
+        String form = scanLink(id, ingestKey);
+        if (form != null) {
+            System.out.printf("%nFill in the scan yourself, as an employee of the contact centre would (a questionnaire link, "
+                    + "valid 30 days):%n  %s%n", form);
+        }
         System.out.printf("%nOr ask the API:%n");
         for (String resource : List.of("summary", "serviceproof", "recovery", "scan", "alerts?status=open")) {
             System.out.printf("  curl -s -H 'X-Api-Key: %s' '%s/api/v1/organisations/%s/%s'%n", readKey, dashboardUrl,
@@ -212,6 +217,18 @@ final class DemoFeeder {
             System.out.printf("Registered %d peer organisations across sectors, each with a scan round of 8, for the "
                     + "sector benchmark%n", registered);
         }
+    }
+
+    /** A new questionnaire link to the organisation's scan for the contact centre, asking the role; null on failure. */
+    private String scanLink(String id, String ingestKey) throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(
+                        URI.create(surveyUrl + "/api/v1/organisations/" + id + "/links"))
+                .header("X-Api-Key", ingestKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                        "instrument", "SERVICE_EXCELLENCE_SCAN", "unit", "KCC", "askRole", true))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return created.statusCode() == 201 ? JSON.readTree(created.body()).get("url").asText() : null;
     }
 
     /** Posts responses in batches; answers how many were refused. */

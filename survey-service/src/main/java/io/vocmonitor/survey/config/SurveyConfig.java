@@ -27,6 +27,8 @@ public interface SurveyConfig {
 
     Limits limits();
 
+    Links links();
+
     /** How personal data is kept. */
     interface Privacy {
         /**
@@ -45,6 +47,31 @@ public interface SurveyConfig {
         /** How long a known entry is still used while it cannot be reloaded (the database does not answer). */
         @WithDefault("10m")
         Duration usableFor();
+    }
+
+    /** Questionnaire links and the hosted form. */
+    interface Links {
+        /**
+         * The address respondents reach the survey-service at, for the links' URLs ({@code VOC_PUBLIC_URL}, e.g.
+         * https://survey.example.org); without it, the address the link was asked for at.
+         */
+        Optional<String> publicUrl();
+
+        /** A link's lifetime when its request names no expiry. */
+        @WithDefault("30d")
+        Duration defaultLifetime();
+
+        /** The longest lifetime a link may be given. */
+        @WithDefault("366d")
+        Duration maxLifetime();
+
+        /** Submissions and form loads per second one link may make on average… */
+        @WithDefault("2")
+        double perSecond();
+
+        /** …and at once: a room full of employees opening the link after a meeting. */
+        @WithDefault("60")
+        int burst();
     }
 
     /** Body sizes, refused with 413 when a request announces more. */

@@ -15,8 +15,10 @@ import io.vocmonitor.survey.service.ContentTooLarge;
 import io.vocmonitor.survey.service.DatabaseUnavailable;
 import io.vocmonitor.survey.service.IngestMetrics;
 import io.vocmonitor.survey.service.InvalidInput;
+import io.vocmonitor.survey.service.LinkGone;
 import io.vocmonitor.survey.service.OrganisationDeactivated;
 import io.vocmonitor.survey.service.OrganisationIdTaken;
+import io.vocmonitor.survey.service.UnknownLink;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -55,8 +57,10 @@ public class ProblemMapper {
             return 401;
         } else if (refusal instanceof Forbidden) {
             return 403;
-        } else if (refusal instanceof UnknownOrganisation) {
+        } else if (refusal instanceof UnknownOrganisation || refusal instanceof UnknownLink) {
             return 404;
+        } else if (refusal instanceof LinkGone) {
+            return 410;
         } else if (refusal instanceof OrganisationDeactivated || refusal instanceof OrganisationIdTaken) {
             return 409;
         } else if (refusal instanceof ContentTooLarge) {

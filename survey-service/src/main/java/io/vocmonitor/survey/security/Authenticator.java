@@ -67,6 +67,11 @@ public class Authenticator {
                 return Uni.createFrom().failure(new Forbidden("this is a read key; responses need the ingest key"));
             }
         }
+        return requireActive(organisationId);
+    }
+
+    /** The organisation exists and is active: it takes responses (from a caller already granted it). */
+    public Uni<Directory.OrganisationInfo> requireActive(String organisationId) {
         return directory.organisation(organisationId).map(found -> {
             Directory.OrganisationInfo organisation = found.orElseThrow(() -> new UnknownOrganisation(organisationId));
             if (!organisation.active()) {

@@ -2,10 +2,16 @@ package io.vocmonitor.survey.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vocmonitor.events.Channel;
 import io.vocmonitor.events.Instrument;
+import io.vocmonitor.events.InstrumentDefinition;
+import io.vocmonitor.events.InstrumentDefinition.Respondents;
 import io.vocmonitor.events.ResponseRetracted;
 import io.vocmonitor.events.ResponseSubmitted;
+import io.vocmonitor.events.Violation;
 import io.vocmonitor.runtime.Refusal;
+import io.vocmonitor.survey.QuestionnaireLink;
 import io.vocmonitor.survey.messaging.BrokerUnavailable;
 import io.vocmonitor.survey.messaging.ResponsePublisher;
 import io.vocmonitor.survey.security.Authenticator;
@@ -30,6 +36,10 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class IngestService {
+
+    /** The fields of a response that a questionnaire link sets, or that its form does not ask. */
+    private static final List<String> LINK_FIELDS = List.of("instrument", "channel", "touchpoint", "unit", "answeredAt",
+            "respondentRef");
 
     /** Most responses in one batch or import. */
     public static final int MAX_ITEMS = 1000;
@@ -101,6 +111,42 @@ public class IngestService {
         });
     }
 
+    /**
+     * One response filled in on the hosted form of a questionnaire link: the link authorises its organisation and
+     * instrument, and sets what the respondent does not (the instrument, the unit or touchpoint, the web channel);
+     * fields the link decides, or the form has not, are refused by name.
+     */
+    public Uni<Outcome> submitThroughLink(QuestionnaireLink link, byte[] body) {
+        return ingest(authenticator.requireActive(link.organisationId), () -> {
+            JsonNode response = parser.readJson(body);
+            if (!response.isObject()) {
+                throw new InvalidInput("body", "must be a JSON object (one response)");
+            }
+            List<Violation> violations = new ArrayList<>();
+            for (String field : LINK_FIELDS) {
+                if (response.has(field)) {
+                    violations.add(new Violation(field, "set by the questionnaire link, not by the form"));
+                }
+            }
+            if (response.has("role") && !link.askRole) {
+                violations.add(new Violation("role", "this questionnaire does not ask the role"));
+            }
+            if (!violations.isEmpty()) {
+                throw new InvalidInput(violations);
+            }
+            ObjectNode completed = ((ObjectNode) response).put("instrument", link.instrument.name());
+            if (InstrumentDefinition.of(link.instrument).respondents() == Respondents.CUSTOMERS) {
+                completed.put("channel", Channel.WEB.name());
+                if (link.touchpoint != null) {
+                    completed.put("touchpoint", link.touchpoint);
+                }
+            } else if (link.unit != null) {
+                completed.put("unit", link.unit);
+            }
+            return List.of(new Item(0, null, completed, null));
+        });
+    }
+
     /** A CSV file of 1..{@value #MAX_ITEMS} responses, one per row ({@link CsvImport}). */
     public Uni<Outcome> importCsv(Caller caller, String organisationId, byte[] body) {
         return ingest(caller, organisationId, () -> CsvImport.items(body));
@@ -120,7 +166,12 @@ public class IngestService {
     }
 
     private Uni<Outcome> ingest(Caller caller, String organisationId, Supplier<List<Item>> read) {
-        return authenticator.requireIngest(caller, organisationId).chain(organisation -> {
+        return ingest(authenticator.requireIngest(caller, organisationId), read);
+    }
+
+    /** The path every response takes once the organisation it is for has been granted. */
+    private Uni<Outcome> ingest(Uni<Directory.OrganisationInfo> granted, Supplier<List<Item>> read) {
+        return granted.chain(organisation -> {
             Instant receivedAt = Instant.now();
             List<Item> items = read.get();
             ItemOutcome[] outcomes = new ItemOutcome[items.size()];
