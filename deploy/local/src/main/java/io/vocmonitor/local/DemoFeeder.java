@@ -64,6 +64,8 @@ final class DemoFeeder {
             RecoveryDriver.RESOLUTION, 0.4, RecoveryDriver.RELIANCE, 0.3, RecoveryDriver.LEARNING, 0.03);
 
     private static final int SCAN_RESPONDENTS = 36;
+    /** A peer's scan round: enough that its overall stays within a few points of its sector's level. */
+    private static final int PEER_RESPONDENTS = 16;
     /** The share of the maximum points each building block and result area scores, near the deck's example. */
     private static final Map<String, Double> SCAN_TARGETS = Map.ofEntries(
             Map.entry("DESIGN", 0.38), Map.entry("STRATEGY", 0.47), Map.entry("LEADERSHIP", 0.47),
@@ -183,7 +185,7 @@ final class DemoFeeder {
     }
 
     /**
-     * Registers the peer organisations that are not there yet and posts a scan round of eight for each, around its
+     * Registers the peer organisations that are not there yet and posts a scan round for each, around its
      * sector's mean; peers registered by an earlier run keep what they have.
      */
     private void peers() throws Exception {
@@ -207,15 +209,15 @@ final class DemoFeeder {
                 String ingestKey = JSON.readTree(created.body()).get("ingestKey").asText();
                 double level = sector.getValue() + (n - 2) * 0.04;
                 List<Map<String, Object>> round = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
+                for (int i = 0; i < PEER_RESPONDENTS; i++) {
                     round.add(scanResponse(i == 0 ? "MANAGER" : "EMPLOYEE", null, 0, group -> level));
                 }
                 postBatch(id, ingestKey, round);
             }
         }
         if (registered > 0) {
-            System.out.printf("Registered %d peer organisations across sectors, each with a scan round of 8, for the "
-                    + "sector benchmark%n", registered);
+            System.out.printf("Registered %d peer organisations across sectors, each with a scan round of %d, for the "
+                    + "sector benchmark%n", registered, PEER_RESPONDENTS);
         }
     }
 
