@@ -37,7 +37,8 @@ public record ScanScores(long responses, Score overall, Map<String, GroupScore> 
      * @param naCount      NA answers
      * @param mean         mean points
      * @param sd           standard deviation of the points (n − 1)
-     * @param distribution count per answer word, in scale order
+     * @param distribution count per answer word, in scale order; null below the minimum sample, where it could show
+     *                     one respondent's answers
      */
     public record StatementScore(long n, long naCount, Double mean, Double sd, Map<String, Long> distribution) {
     }
@@ -67,11 +68,20 @@ public record ScanScores(long responses, Score overall, Map<String, GroupScore> 
         Map<String, GroupScore> areas = groups(sums, ScanCatalogue.Group.areas(), sufficient);
         Double resultsScore = sufficient ? percent(sums, ScanCatalogue.STATEMENTS.stream()
                 .filter(s -> s.scale() == ScanScale.RESULT).toList()) : null;
-        Double overall = sufficient ? percent(sums, ScanCatalogue.STATEMENTS) : null;
+        Double overall = overall(sums, minimumSample);
         return new ScanScores(responses, new Score(overall, ScanBand.of(overall)), blocks,
                 new Results(resultsScore, ScanBand.of(resultsScore), areas.values().stream().mapToLong(GroupScore::n).sum(),
                         areas),
                 sufficient ? disagreements(sums, minimumSample) : List.of(), sufficient);
+    }
+
+    /**
+     * The overall % alone, as the sector benchmark compares organisations by it: every statement pooled; null below
+     * the minimum sample or without an answered statement.
+     */
+    public static Double overall(ScoreSums sums, int minimumSample) {
+        boolean sufficient = sums.responses() > 0 && sums.responses() >= minimumSample;
+        return sufficient ? percent(sums, ScanCatalogue.STATEMENTS) : null;
     }
 
     private static Map<String, GroupScore> groups(ScoreSums sums, List<ScanCatalogue.Group> groups, boolean sufficient) {
@@ -101,9 +111,11 @@ public record ScanScores(long responses, Score overall, Map<String, GroupScore> 
             distribution.put(word.word(), item.count(word.points()));
         }
         long naCount = item.count(ItemSums.NOT_APPLICABLE_SLOT);
+        // below the minimum sample a narrow selection (a role in a unit) may be one person: the answers they gave
+        // are withheld too, not only the statistics (a departure from SPEC §4 for the staff's self-assessment)
         return sufficient
                 ? new StatementScore(item.n(), naCount, Statistics.mean(item), Statistics.sd(item), distribution)
-                : new StatementScore(item.n(), naCount, null, null, distribution);
+                : new StatementScore(item.n(), naCount, null, null, null);
     }
 
     /** 100 · Σ points / Σ maximum points of the answered statements; null when none was answered. */

@@ -8,6 +8,7 @@ import io.vocmonitor.events.ResponseSubmitted;
 import io.vocmonitor.events.ScanCatalogue;
 import io.vocmonitor.events.ScanScale;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class ScanScoresTest {
     private static ScoreSums respondents(String... rows) {
         ScoreSums sums = new ScoreSums();
         for (String row : rows) {
-            Map<String, String> answers = new java.util.HashMap<>();
+            Map<String, String> answers = new HashMap<>();
             for (String cell : row.split(" ")) {
                 String[] parts = cell.split("=");
                 answers.put(parts[0], parts[1]);
@@ -157,7 +158,7 @@ class ScanScoresTest {
     }
 
     @Test
-    void belowTheMinimumSampleOnlyCountsAreGiven() {
+    void belowTheMinimumSampleOnlyCountsAreGivenNotEvenTheAnswers() {
         ScanScores scan = ScanScores.of(respondents("DESIGN_1=SYSTEMATIC", "DESIGN_1=NO", "DESIGN_1=STARTED",
                 "DESIGN_1=NO"), MINIMUM_SAMPLE);
 
@@ -166,8 +167,12 @@ class ScanScoresTest {
         assertThat(scan.blocks().get("DESIGN").score()).isNull();
         assertThat(scan.blocks().get("DESIGN").n()).isEqualTo(4);
         assertThat(scan.blocks().get("DESIGN").items().get("DESIGN_1").mean()).isNull();
-        assertThat(scan.blocks().get("DESIGN").items().get("DESIGN_1").distribution().get("NO")).isEqualTo(2);
+        assertThat(scan.blocks().get("DESIGN").items().get("DESIGN_1").n()).isEqualTo(4);
+        assertThat(scan.blocks().get("DESIGN").items().get("DESIGN_1").naCount()).isZero();
+        assertThat(scan.blocks().get("DESIGN").items().get("DESIGN_1").distribution()).isNull();
         assertThat(scan.disagreements()).isEmpty();
+        assertThat(ScanScores.overall(respondents("DESIGN_1=NO", "DESIGN_1=NO", "DESIGN_1=NO", "DESIGN_1=NO"),
+                MINIMUM_SAMPLE)).isNull();
     }
 
     private static ScanBand blockBand(String statement, String... words) {

@@ -276,7 +276,8 @@ export function percentBars(element, items, title, { reference = null, reference
   const spill = compact ? Math.max(0, lines[0] * 15 + 12 - row / 2) : 0;
   const top = (reference === null ? 8 : 28) + spill;
   element.style.height = `${items.length * row + top + 28}px`;
-  const percent = (value) => (value === null || value === undefined ? '–' : `${number(value, 1)} %`);
+  // cut, not rounded: a score just below a band edge must not read as the edge
+  const percent = (value) => (value === null || value === undefined ? '–' : `${number(Math.floor(value * 10) / 10, 1)} %`);
   const names = items.map((i) => i.label);
   const zones = BANDS.map((code, index) => [
     { xAxis: BAND_EDGES[index], itemStyle: { color: COLOURS.bands[index], opacity: 0.12 } },

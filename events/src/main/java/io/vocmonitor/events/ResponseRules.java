@@ -27,6 +27,11 @@ public final class ResponseRules {
     /** The earliest accepted {@code answeredAt}: older dates are typing errors, not feedback. */
     public static final Instant EARLIEST_ANSWER = Instant.parse("2000-01-01T00:00:00Z");
 
+    /** The instruments the organisation's own people answer, and those its customers answer, as messages name them. */
+    private static final String STAFF_INSTRUMENTS = instruments(d -> d.respondents() == InstrumentDefinition.Respondents.STAFF);
+    private static final String CUSTOMER_INSTRUMENTS =
+            instruments(d -> d.respondents() == InstrumentDefinition.Respondents.CUSTOMERS);
+
     private ResponseRules() {
     }
 
@@ -60,8 +65,8 @@ public final class ResponseRules {
 
     /** Customers' responses have a channel and a touchpoint, staff's a role and a unit (SPEC §2.4), never both. */
     private static void segments(List<Violation> violations, InstrumentDefinition definition, ResponseSubmitted r) {
-        String staffInstruments = instruments(d -> d.respondents() == InstrumentDefinition.Respondents.STAFF);
-        String customerInstruments = instruments(d -> d.respondents() == InstrumentDefinition.Respondents.CUSTOMERS);
+        String staffInstruments = STAFF_INSTRUMENTS;
+        String customerInstruments = CUSTOMER_INSTRUMENTS;
         if (definition.respondents() == InstrumentDefinition.Respondents.STAFF) {
             if (r.channel() != null && r.channel() != Channel.OTHER) {
                 violations.add(new Violation("channel", "only asked on " + customerInstruments

@@ -28,7 +28,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** Touchpoints are normalised bucket labels, at most a configured number per organisation. */
+/**
+ * Touchpoints (and a scan's units, in the same place) are normalised bucket labels, at most a configured number per
+ * organisation.
+ */
 @QuarkusTest
 @TestProfile(TouchpointCapTest.TwoTouchpoints.class)
 @WithTestResource(value = VocInfrastructure.class, initArgs = @ResourceArg(name = "role", value = "voc_scoring"))
@@ -66,6 +69,21 @@ class TouchpointCapTest {
                 EventCodec.encode(ResponseRetracted.of(returns.responseId(), org, Instant.now())));
         await().atMost(Duration.ofSeconds(20)).until(() -> responsesByTouchpoint(org).get("other") == 1L);
         assertThat(responsesByTouchpoint(org)).containsEntry("billing", 2L).containsEntry("home delivery", 1L);
+    }
+
+    @Test
+    void aScansUnitsAreBoundedTheSameWay() throws Exception {
+        String org = "units-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String unit : new String[] {"KCC", " kcc", "MarCom", "Operations", null}) {
+            ResponseSubmitted scan = ResponseSubmitted.builder().responseId(UUID.randomUUID()).organisationId(org)
+                    .instrument(Instrument.SERVICE_EXCELLENCE_SCAN).answeredAt(Instant.parse("2026-11-20T10:15:00Z"))
+                    .receivedAt(Instant.now()).unit(unit).answer("DESIGN_1", 3).build();
+            TopicProbe.produce(kafka, Topics.RESPONSES, org, EventCodec.encode(scan));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> responsesByTouchpoint(org).values().stream()
+                .mapToLong(Long::longValue).sum() == 5);
+        assertThat(responsesByTouchpoint(org)).containsExactly(Map.entry("", 1L), Map.entry("kcc", 2L),
+                Map.entry("marcom", 1L), Map.entry("other", 1L));
     }
 
     private Map<String, Long> responsesByTouchpoint(String org) throws Exception {

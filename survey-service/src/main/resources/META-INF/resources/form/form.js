@@ -36,6 +36,8 @@ const WORDS = {
     failedSend: 'Your answers could not be sent:',
     thanks: 'Thank you!', thanksText: (organisation) => `${organisation} has received your answers.`,
     thanksClose: 'You can close this page now.',
+    alreadySent: (date) => `You sent your answers from this device on ${date}.`,
+    answerAgain: 'Fill in again (for someone else on this device)',
     notFound: 'This link does not work',
     notFoundText: 'We do not know this link. Please check that you opened the whole link from your invitation.',
     gone: 'This questionnaire is closed', goneText: 'This link can no longer be used.',
@@ -74,6 +76,8 @@ const WORDS = {
     failedSend: 'Uw antwoorden konden niet worden verstuurd:',
     thanks: 'Hartelijk dank!', thanksText: (organisation) => `${organisation} heeft uw antwoorden ontvangen.`,
     thanksClose: 'U kunt deze pagina nu sluiten.',
+    alreadySent: (date) => `U hebt uw antwoorden op ${date} vanaf dit apparaat verstuurd.`,
+    answerAgain: 'Opnieuw invullen (voor iemand anders op dit apparaat)',
     notFound: 'Deze link werkt niet',
     notFoundText: 'Wij kennen deze link niet. Controleer of u de hele link uit uw uitnodiging hebt geopend.',
     gone: 'Deze vragenlijst is gesloten', goneText: 'Deze link kan niet meer worden gebruikt.',
@@ -173,6 +177,24 @@ function forget() {
     localStorage.removeItem(storageKey);
   } catch {
     // nothing kept
+  }
+}
+
+/** When this device sent answers through the link, so that reopening the link does not invite a second response. */
+function sentAt() {
+  try {
+    return localStorage.getItem(`${storageKey}:sent`);
+  } catch {
+    return null;
+  }
+}
+
+function markSent(when) {
+  try {
+    if (when) localStorage.setItem(`${storageKey}:sent`, when);
+    else localStorage.removeItem(`${storageKey}:sent`);
+  } catch {
+    // storage off: the form opens empty again
   }
 }
 
@@ -417,11 +439,15 @@ function renderMessage() {
 
 function renderThanks() {
   const w = words();
+  const sent = sentAt();
   document.title = w.thanks;
   main.replaceChildren(h('section', { class: 'message thanks', 'data-testid': 'thanks' },
     h('h1', { tabindex: '-1', text: w.thanks }),
     h('p', { text: w.thanksText(state.questionnaire.organisation?.name || '') }),
-    h('p', { text: w.thanksClose })));
+    sent && h('p', { text: w.alreadySent(new Date(sent).toLocaleDateString(state.language)) }),
+    h('p', { text: w.thanksClose }),
+    sent && h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'secondary', id: 'again', 'data-testid': 'again', text: w.answerAgain }))));
 }
 
 function focus(selector, block = 'start') {
@@ -506,6 +532,7 @@ async function send() {
   state.busy = false;
   if (response && response.ok) {
     forget();
+    markSent(new Date().toISOString());
     show('thanks');
     return;
   }
@@ -543,7 +570,7 @@ function rejected(errors) {
   save();
 }
 
-/** A link that is unknown (404) or no longer open (410; 403: its organisation is deactivated): nothing to keep. */
+/** A link that is unknown (404) or no longer open (410: expired, withdrawn, or its organisation deactivated). */
 function closed(status, detail) {
   forget();
   const gone = status !== 404;
@@ -600,6 +627,10 @@ main.addEventListener('click', (event) => {
   if (!button) return;
   if (button.id === 'back' && !state.busy) go(state.page - 1);
   if (button.id === 'retry') load();
+  if (button.id === 'again') {
+    markSent(null);
+    load();
+  }
 });
 
 languageButton.addEventListener('click', () => {
@@ -637,6 +668,11 @@ async function load() {
   }
   state.questionnaire = questionnaire;
   if (!(kept.language in WORDS) && questionnaire.language in WORDS) state.language = questionnaire.language;
+  if (sentAt() && !kept.answers) {
+    // this device answered already: say so rather than invite a second response
+    show('thanks');
+    return;
+  }
   state.pages = paginate(questionnaire.instrument);
   state.answers = {};
   for (const item of questionnaire.instrument.items) {

@@ -116,7 +116,7 @@ class BulkIngestTest {
     void aScanCsvHasAColumnPerStatementIdWithAnswerWords() {
         Organisations.Registered org = Organisations.register("csv-scan");
         String csv = "instrument,role,unit,DESIGN_1,DESIGN_2,CULTURE_2,LOYAL_CUSTOMERS_1\n"
-                + "SERVICE_EXCELLENCE_SCAN,EMPLOYEE,KCC,SYSTEMATIC,NA,,TOP\n"
+                + "SERVICE_EXCELLENCE_SCAN,EMPLOYEE,KCC, SYSTEMATIC ,NA,,TOP\n"
                 + "SERVICE_EXCELLENCE_SCAN,MANAGER,MarCom,TOP,NO,STARTED,AVERAGE\n"
                 + "SERVICE_EXCELLENCE_SCAN,,,NA,NA,NA,NA\n";
 

@@ -80,6 +80,21 @@ final class Browser implements AutoCloseable {
     }
 
     /**
+     * An attribute of the element with the test hook {@code data-testid}, read in one step (a live update may
+     * replace the element at any moment); null when there is no such element or attribute.
+     */
+    String attribute(String testid, String name) {
+        return (String) script("return document.querySelector(arguments[0])?.getAttribute(arguments[1]) ?? null;",
+                "[data-testid='" + testid + "']", name);
+    }
+
+    /** The text of the element with the test hook, as shown, read in one step like {@link #attribute}. */
+    String text(String testid) {
+        return (String) script("return document.querySelector(arguments[0])?.innerText ?? null;",
+                "[data-testid='" + testid + "']");
+    }
+
+    /**
      * The axe-core violations of impact serious or critical on the page, as "rule: where" lines. axe's own
      * color-contrast check is included; ECharts' canvases are images with a text alternative.
      */

@@ -139,7 +139,7 @@ class DashboardBrowserIT {
         }
         open("/?view=serviceproof&range=all&channel=EMAIL&touchpoint=nowhere");
         await().atMost(Duration.ofSeconds(10)).until(() -> "".equals(value("serviceproof-overall")));
-        assertThat(text("serviceproof-overall")).contains("fewer than 5 responses");
+        assertThat(browser.text("serviceproof-overall")).contains("fewer than 5 responses");
     }
 
     @Test
@@ -158,13 +158,13 @@ class DashboardBrowserIT {
         assertNumber("area-LOYAL_CUSTOMERS-score", scan.getDouble("results.areas.LOYAL_CUSTOMERS.score"));
         // one organisation in its sector: no benchmark yet, and the page says so
         assertThat(scan.getString("benchmark.sectorMean")).isNull();
-        assertThat(text("benchmark-none")).contains("fewer than 3 organisations");
+        assertThat(browser.text("benchmark-none")).contains("fewer than 3 organisations");
 
         open("/?view=scan&range=all&role=EMPLOYEE");
         JsonPath employees = api.scores(org, "scan?role=EMPLOYEE");
         assertThat(employees.getBoolean("sufficient")).isFalse();
         await().atMost(Duration.ofSeconds(10)).until(() -> "".equals(value("scan-overall")));
-        assertThat(text("scan-overall")).contains("fewer than 5 responses");
+        assertThat(browser.text("scan-overall")).contains("fewer than 5 responses");
     }
 
     @Test
@@ -174,10 +174,10 @@ class DashboardBrowserIT {
         JsonPath recovery = api.scores(org, "recovery");
         double rii = recovery.getDouble("relationship.rii");
         assertNumber("recovery-rii", rii);
-        await().atMost(Duration.ofSeconds(10)).until(() -> attribute("gauge", "data-needle-angle") != null
-                && !attribute("gauge", "data-needle-angle").isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.attribute("gauge", "data-needle-angle") != null
+                && !browser.attribute("gauge", "data-needle-angle").isEmpty());
         // −2 at the left (180°), +1 at the right (0°): a positive RII points up and to the right
-        assertThat(Double.parseDouble(attribute("gauge", "data-needle-angle")))
+        assertThat(Double.parseDouble(browser.attribute("gauge", "data-needle-angle")))
                 .isCloseTo(180 - 180 * (rii + 2) / 3, within(1e-9));
         for (String driver : List.of("RECEPTIVENESS", "RESOLUTION", "RELIANCE", "LEARNING")) {
             assertNumber("driver-" + driver + "-mean", recovery.getDouble("drivers." + driver + ".mean"));
@@ -199,11 +199,11 @@ class DashboardBrowserIT {
             String expected = delta.get("significant") == null ? "untested"
                     : !(Boolean) delta.get("significant") ? "noise"
                     : ((Number) delta.get("difference")).doubleValue() > 0 ? "up" : "down";
-            assertThat(attribute(testid + "-change", "data-change")).as(score).isEqualTo(expected);
-            assertThat(Double.parseDouble(attribute(testid + "-change", "data-value"))).as(score)
+            assertThat(browser.attribute(testid + "-change", "data-change")).as(score).isEqualTo(expected);
+            assertThat(Double.parseDouble(browser.attribute(testid + "-change", "data-value"))).as(score)
                     .isCloseTo(((Number) delta.get("difference")).doubleValue(), within(EPS));
         }
-        assertThat(attribute("ces-change", "data-change")).isEqualTo("down");
+        assertThat(browser.attribute("ces-change", "data-change")).isEqualTo("down");
     }
 
     @Test
@@ -244,7 +244,7 @@ class DashboardBrowserIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.findElement(By.cssSelector("[data-view=overview]"))
                 .getText().equals("Overzicht"));
         assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("nl");
-        assertThat(text("recovery-indicator")).isIn("Versterkt", "Vervlakt", "Verzwakt", "Verbroken");
+        assertThat(browser.text("recovery-indicator")).isIn("Versterkt", "Vervlakt", "Verzwakt", "Verbroken");
         new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("language"))).selectByValue("en");
     }
 
@@ -254,7 +254,7 @@ class DashboardBrowserIT {
         open("/?view=overview&range=all");
         browser.driver.findElement(By.cssSelector("[data-view=recovery]")).sendKeys(Keys.ENTER);
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.getCurrentUrl().contains("view=recovery")
-                && attribute("gauge", "data-needle-angle") != null);
+                && browser.attribute("gauge", "data-needle-angle") != null);
         WebElement tableButton = browser.driver.findElement(By.xpath("//section[.//h2[text()='Drivers']]//button[text()='Table']"));
         tableButton.sendKeys(Keys.SPACE);
         assertThat(tableButton.getAttribute("aria-pressed")).isEqualTo("true");
@@ -343,19 +343,9 @@ class DashboardBrowserIT {
 
     /** A figure's exact value, read in one step: a live update may replace the element at any moment. */
     private String value(String testid) {
-        return attribute(testid, "data-value");
+        return browser.attribute(testid, "data-value");
     }
 
-    private String attribute(String testid, String name) {
-        return (String) browser.script("return document.querySelector(arguments[0])?.getAttribute(arguments[1]) ?? null;",
-                "[data-testid='" + testid + "']", name);
-    }
-
-    /** A figure's text as shown, read in one step like {@link #value}. */
-    private String text(String testid) {
-        return (String) browser.script("return document.querySelector(arguments[0])?.innerText ?? null;",
-                "[data-testid='" + testid + "']");
-    }
 
     private void assertNumber(String testid, double expected) {
         assertThat(Double.parseDouble(value(testid))).as(testid).isCloseTo(expected, within(EPS));

@@ -58,7 +58,7 @@ class QuestionnaireFormIT {
         // NO and CULTURE_2 NA
         Map<String, String> answered = new LinkedHashMap<>();
         boolean reloaded = false;
-        int pages = Integer.parseInt(attribute("progress", "data-pages"));
+        int pages = Integer.parseInt(browser.attribute("progress", "data-pages"));
         for (int page = 1; page <= pages; page++) {
             awaitPage(page);
             List<String> names = names();
@@ -89,22 +89,37 @@ class QuestionnaireFormIT {
         clickHook("submit");
         awaitHook("thanks");
         browser.screenshot("form-thanks");
+        // reopened on the same device, the link says the answers were sent instead of inviting a second response
+        browser.driver.navigate().refresh();
+        awaitHook("again");
+        assertThat(browser.text("thanks")).contains("You sent your answers from this device");
+        clickHook("again");
+        awaitPage(1);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.scores(org, "summary").getInt("scan.responses") == 1);
+        // four colleagues answer through the API otherwise, so that the answers' distribution is shown (5 responses)
+        for (int i = 0; i < 4; i++) {
+            api.post(org, Map.of("instrument", "SERVICE_EXCELLENCE_SCAN", "role", "EMPLOYEE", "unit", "KCC",
+                    "answers", Map.of("DESIGN_1", "STARTED", "DESIGN_2", "NO", "CULTURE_2", "STARTED",
+                            "LOYAL_CUSTOMERS_1", "TOP")), 202);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.scores(org, "summary").getInt("scan.responses") == 5);
         JsonPath scan = api.scores(org, "scan");
         assertThat(scan.getInt("blocks.DESIGN.items.DESIGN_1.distribution.NO")).isEqualTo(1);
         assertThat(scan.getInt("blocks.DESIGN.items.DESIGN_2.distribution.SYSTEMATIC")).isEqualTo(1);
         assertThat(scan.getInt("blocks.CULTURE.items.CULTURE_2.naCount")).isEqualTo(1);
         assertThat(scan.getInt("results.areas.LOYAL_CUSTOMERS.items.LOYAL_CUSTOMERS_1.distribution.AVERAGE")).isEqualTo(1);
-        assertThat(scan.getList("byRole.role")).containsExactly("MANAGER");
+        assertThat(scan.getInt("blocks.MONITORING.items.MONITORING_4.distribution.SYSTEMATIC")).isEqualTo(1);
+        assertThat(scan.getList("byRole.role")).containsExactly("EMPLOYEE", "MANAGER");
+        assertThat(scan.getInt("byRole.find { it.role == 'MANAGER' }.responses")).isEqualTo(1);
         assertThat(scan.getList("byUnit.unit")).containsExactly("kcc");
+        assertThat(scan.getInt("byUnit[0].responses")).isEqualTo(5);
 
         // the organisation withdraws the link: the form says so instead of asking again
         api.withKey(org.ingestKey()).when().delete(api.survey(org) + "/links/" + link.getString("id"))
                 .then().statusCode(200);
         browser.driver.get(url);
         awaitHook("problem");
-        assertThat(text("problem")).contains("withdrawn");
+        assertThat(browser.text("problem")).contains("withdrawn");
     }
 
     @Test
@@ -116,7 +131,7 @@ class QuestionnaireFormIT {
                 .then().statusCode(201).extract().jsonPath().getString("url");
         browser.driver.get(url);
         awaitHook("questionnaire-title");
-        int pages = Integer.parseInt(attribute("progress", "data-pages"));
+        int pages = Integer.parseInt(browser.attribute("progress", "data-pages"));
         for (int page = 1; page <= pages; page++) {
             awaitPage(page);
             for (String name : names()) {
@@ -149,11 +164,11 @@ class QuestionnaireFormIT {
     }
 
     private void awaitHook(String testid) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> attribute(testid, "data-testid") != null);
+        await().atMost(Duration.ofSeconds(15)).until(() -> browser.attribute(testid, "data-testid") != null);
     }
 
     private void awaitPage(int page) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> String.valueOf(page).equals(attribute("progress", "data-page")));
+        await().atMost(Duration.ofSeconds(15)).until(() -> String.valueOf(page).equals(browser.attribute("progress", "data-page")));
     }
 
     /** The names of the radio groups on the page, in order, the role's left out. */
@@ -184,13 +199,4 @@ class QuestionnaireFormIT {
         browser.script("document.querySelector(arguments[0]).click();", "[data-testid='" + testid + "']");
     }
 
-    private String attribute(String testid, String name) {
-        return (String) browser.script("return document.querySelector(arguments[0])?.getAttribute(arguments[1]) ?? null;",
-                "[data-testid='" + testid + "']", name);
-    }
-
-    private String text(String testid) {
-        return (String) browser.script("return document.querySelector(arguments[0])?.innerText ?? null;",
-                "[data-testid='" + testid + "']");
-    }
 }

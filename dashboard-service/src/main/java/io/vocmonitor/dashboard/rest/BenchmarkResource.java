@@ -4,9 +4,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.vocmonitor.dashboard.config.DashboardConfig;
 import io.vocmonitor.dashboard.security.CurrentCredentials;
 import io.vocmonitor.dashboard.security.ReadAccess;
-import io.vocmonitor.dashboard.service.AnswerCache;
 import io.vocmonitor.dashboard.service.ScoreService;
-import io.vocmonitor.dashboard.service.Selection;
+import io.vocmonitor.dashboard.service.InvalidQuery;
 import io.vocmonitor.dashboard.store.BucketReader;
 import io.vocmonitor.events.Instrument;
 import jakarta.ws.rs.GET;
@@ -28,8 +27,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The Service Excellence Scan's sector benchmark (SPEC §2.4, §5), for any valid key or the admin token: the means
- * compare whole sectors and reveal no organisation, so any organisation may see them. Tagged and cached by every
- * organisation's scan versions and sectors together.
+ * compare whole sectors' whole scans and reveal no organisation, so any organisation may see them. Tagged by every
+ * organisation's scan versions and sectors together, and computed once per change of them.
  */
 @Path("/api/v1/benchmarks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,16 +48,14 @@ public class BenchmarkResource {
     private final CurrentCredentials credentials;
     private final ScoreService scores;
     private final BucketReader buckets;
-    private final AnswerCache cache;
     private final DashboardConfig config;
 
     public BenchmarkResource(ReadAccess access, CurrentCredentials credentials, ScoreService scores,
-            BucketReader buckets, AnswerCache cache, DashboardConfig config) {
+            BucketReader buckets, DashboardConfig config) {
         this.access = access;
         this.credentials = credentials;
         this.scores = scores;
         this.buckets = buckets;
-        this.cache = cache;
         this.config = config;
     }
 
@@ -66,24 +63,25 @@ public class BenchmarkResource {
     @Path("/scan")
     @Blocking
     @Operation(summary = "The sector means of the Service Excellence Scan",
-            description = "Per sector the mean overall % of the organisations whose scan has at least the minimum "
-                    + "sample, over the days from..to (ISO dates, inclusive; all time without them); only sectors "
-                    + "with at least 3 such organisations, highest mean first. Any organisation's read or ingest key, "
-                    + "or the admin token. ETag / If-None-Match → 304.")
+            description = "Per sector the mean overall % of the organisations whose whole scan has at least the "
+                    + "minimum sample; only sectors with at least 3 such organisations, highest mean first. There is no "
+                    + "selection of days: two periods' means could be subtracted to reveal one organisation. Any "
+                    + "organisation's read or ingest key, or the admin token. ETag / If-None-Match → 304.")
     @APIResponse(responseCode = "200", description = "The sectors that have enough organisations",
             content = @Content(schema = @Schema(implementation = ScoreService.BenchmarkAnswer.class)))
     public Response scanBenchmark(@RestQuery String from, @RestQuery String to, @Context Request request)
             throws SQLException {
         access.requireAnyKey(credentials.get());
-        Selection selection = SelectionParameters.parse(from, to, null, null);
-        EntityTag etag = new EntityTag("bench" + buckets.versionOfAll(Instrument.SERVICE_EXCELLENCE_SCAN) + ".m"
-                + config.minimumSampleSize());
+        if (from != null || to != null) {
+            throw new InvalidQuery((from != null ? "from" : "to") + ": the benchmark compares whole scans only; the "
+                    + "means of two periods could be subtracted to reveal one organisation's score");
+        }
+        String everyScan = buckets.versionOfAll(Instrument.SERVICE_EXCELLENCE_SCAN);
+        EntityTag etag = new EntityTag("bench" + everyScan + ".m" + config.minimumSampleSize());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
             return notModified.cacheControl(REVALIDATE).build();
         }
-        Object answer = cache.answer(new AnswerCache.Key("benchmark-scan", "", selection, etag.getValue()),
-                () -> scores.benchmark(selection));
-        return Response.ok(answer).tag(etag).cacheControl(REVALIDATE).build();
+        return Response.ok(scores.benchmarkAnswer(everyScan)).tag(etag).cacheControl(REVALIDATE).build();
     }
 }

@@ -104,7 +104,7 @@ public class ScoreResource {
             @RestQuery List<String> channel, @RestQuery String touchpoint, @RestQuery String compare,
             @Context Request request) throws SQLException {
         return compared(request, org, List.of(Instrument.SERVICEPROOF), "serviceproof",
-                SelectionParameters.parse(from, to, channel, touchpoint), compare, "",
+                SelectionParameters.parse(from, to, channel, touchpoint), compare,
                 (selection, previous) -> scores.serviceProof(org, selection, previous));
     }
 
@@ -121,7 +121,7 @@ public class ScoreResource {
             @RestQuery List<String> channel, @RestQuery String touchpoint, @RestQuery String compare,
             @Context Request request) throws SQLException {
         return compared(request, org, List.of(Instrument.SERVICE_RECOVERY), "recovery",
-                SelectionParameters.parse(from, to, channel, touchpoint), compare, "",
+                SelectionParameters.parse(from, to, channel, touchpoint), compare,
                 (selection, previous) -> scores.recovery(org, selection, previous));
     }
 
@@ -135,7 +135,7 @@ public class ScoreResource {
             @RestQuery List<String> channel, @RestQuery String touchpoint, @RestQuery String compare,
             @Context Request request) throws SQLException {
         return compared(request, org, List.of(Instrument.values()), "summary",
-                SelectionParameters.parse(from, to, channel, touchpoint), compare, "",
+                SelectionParameters.parse(from, to, channel, touchpoint), compare,
                 (selection, previous) -> scores.summary(org, selection, previous));
     }
 
@@ -147,20 +147,25 @@ public class ScoreResource {
             description = "Scores are % (100 · Σ points / Σ maximum points of the answered statements, NA left out); "
                     + "bands BEGINNING [0,20), STARTED_TO_WORK [20,30), WELL_ON_THE_WAY [30,40), APPLAUSE [40,50), "
                     + "EXCELLENCE ≥ 50. Optional selection: from, to (ISO dates, inclusive, UTC), role (EMPLOYEE, "
-                    + "MANAGER, EXECUTIVE; repeatable), unit. benchmark compares whole organisations over the same days: "
-                    + "a sector's mean is shown only with at least 3 organisations whose scan has the minimum sample. "
-                    + "Below the minimum sample size (default 5 responses) every derived number is null and sufficient "
-                    + "is false; counts are still shown. ETag / If-None-Match → 304." + COMPARE_DOC)
+                    + "MANAGER, EXECUTIVE; repeatable), unit. benchmark compares whole scans of whole organisations, "
+                    + "whatever the selection: a sector's mean is shown only with at least 3 organisations whose scan "
+                    + "has the minimum sample. Below the minimum sample size (default 5 responses) every derived number "
+                    + "is null and sufficient is false; counts are still shown, the answer words' distribution not. "
+                    + "ETag / If-None-Match → 304. compare=previous (with from and to) adds comparison: overall, "
+                    + "results and each block beside the period of the same length before from, with the difference "
+                    + "(no interval: a pooled score's variance needs what per-statement sums do not keep).")
     @APIResponse(responseCode = "200", description = "The scan of the selection",
             content = @Content(schema = @Schema(implementation = ScoreService.ScanAnswer.class)))
     public Response scan(@RestPath String org, @RestQuery String from, @RestQuery String to,
             @RestQuery List<String> role, @RestQuery String unit, @RestQuery String compare,
             @Context Request request) throws SQLException {
+        Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
         Selection selection = SelectionParameters.parse(from, to, null, null, role, unit);
-        // the benchmark in the answer changes with every organisation's scan
-        return compared(request, org, List.of(Instrument.SERVICE_EXCELLENCE_SCAN), "scan", selection, compare,
-                "all" + buckets.versionOfAll(Instrument.SERVICE_EXCELLENCE_SCAN) + ".",
-                (current, previous) -> scores.scan(org, current, previous));
+        Selection previous = SelectionParameters.previous(selection, compare);
+        // the benchmark in the answer changes with every organisation's scan: their versions are part of the tag
+        String everyScan = buckets.versionOfAll(Instrument.SERVICE_EXCELLENCE_SCAN);
+        return conditional(request, org, current, List.of(Instrument.SERVICE_EXCELLENCE_SCAN), "all" + everyScan + ".",
+                "scan", Arrays.asList(selection, previous), () -> scores.scan(org, selection, previous, everyScan));
     }
 
     @GET
@@ -213,18 +218,13 @@ public class ScoreResource {
         return Multi.createBy().merging().streams(changes, heartbeats);
     }
 
-    /**
-     * An answer for a selection and, with compare=previous, the period of the same length before it.
-     *
-     * @param alsoDependsOn what the answer depends on besides the organisation's versions, as part of its tag
-     */
+    /** An answer for a selection and, with compare=previous, the period of the same length before it. */
     private Response compared(Request request, String org, List<Instrument> instruments, String endpoint,
-            Selection selection, String compare, String alsoDependsOn, BiFunction<Selection, Selection, Object> answer)
-            throws SQLException {
+            Selection selection, String compare, BiFunction<Selection, Selection, Object> answer) throws SQLException {
         Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
         Selection previous = SelectionParameters.previous(selection, compare);
-        return conditional(request, org, current, instruments, alsoDependsOn, endpoint,
-                Arrays.asList(selection, previous), () -> answer.apply(selection, previous));
+        return conditional(request, org, current, instruments, "", endpoint, Arrays.asList(selection, previous),
+                () -> answer.apply(selection, previous));
     }
 
     /**

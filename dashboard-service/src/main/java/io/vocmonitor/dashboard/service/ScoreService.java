@@ -59,7 +59,8 @@ public class ScoreService {
             List<RoleScore> byRole,
             @Schema(description = "per unit label, then responses without one (unit null); 'other' holds the units past "
                     + "the organisation's limit") List<UnitScore> byUnit,
-            @Schema(description = "the organisation's sector and its place in it; the sectors' means over the same days")
+            @Schema(description = "the organisation's sector, its sector's mean and its own distance from it, and every "
+                    + "sector's mean: whole scans, whatever the selection")
             ScanBenchmark.Position benchmark,
             Selection selection,
             @Schema(description = MINIMUM_DOC) int minimumSample,
@@ -74,11 +75,11 @@ public class ScoreService {
     public record UnitScore(String unit, long responses, Double score, ScanBand band, boolean sufficient) {
     }
 
-    /** The sector benchmark on its own (SPEC §5 {@code GET /api/v1/benchmarks/scan}). */
+    /** The sector benchmark on its own (SPEC §5 {@code GET /api/v1/benchmarks/scan}), over whole scans. */
     public record BenchmarkAnswer(List<ScanBenchmark.SectorMean> sectors,
             @Schema(description = "fewest organisations with a sufficient scan for a sector to be shown")
             int minimumOrganisations,
-            @Schema(description = MINIMUM_DOC + "; per organisation") int minimumSample, Selection selection) {
+            @Schema(description = MINIMUM_DOC + "; per organisation") int minimumSample) {
     }
 
     /** The headline numbers of every instrument. */
@@ -147,11 +148,14 @@ public class ScoreService {
 
     private final BucketReader buckets;
     private final OrganisationDirectory organisations;
+    private final AnswerCache cache;
     private final int minimumSample;
 
-    public ScoreService(BucketReader buckets, OrganisationDirectory organisations, DashboardConfig config) {
+    public ScoreService(BucketReader buckets, OrganisationDirectory organisations, AnswerCache cache,
+            DashboardConfig config) {
         this.buckets = buckets;
         this.organisations = organisations;
+        this.cache = cache;
         this.minimumSample = config.minimumSampleSize();
     }
 
@@ -170,12 +174,14 @@ public class ScoreService {
     }
 
     /**
-     * The scan of the selection, by role and unit, and the organisation's place in its sector over the selection's
-     * days (the benchmark compares whole organisations, so the role and unit are not applied to it).
+     * The scan of the selection, by role and unit, and the organisation's place in its sector (the benchmark compares
+     * whole scans of whole organisations: the selection narrows the organisation's own figures only).
      *
-     * @param previous the period to compare with, or null
+     * @param previous     the period to compare with, or null
+     * @param versionOfAll every organisation's scan version ({@link BucketReader#versionOfAll}), which the answer's
+     *                     tag already carries
      */
-    public ScanAnswer scan(String org, Selection selection, Selection previous) {
+    public ScanAnswer scan(String org, Selection selection, Selection previous, String versionOfAll) {
         Instrument scan = Instrument.SERVICE_EXCELLENCE_SCAN;
         ScoreSums sums = buckets.sums(org, scan, selection);
         List<RoleScore> byRole = new ArrayList<>();
@@ -201,32 +207,35 @@ public class ScoreService {
         if (withoutUnit != null && withoutUnit.responses() > 0) {
             byUnit.add(unitScore(null, withoutUnit));
         }
-        List<ScanBenchmark.Participant> participants = buckets.sumsPerOrganisation(scan, selection).stream()
-                .map(o -> new ScanBenchmark.Participant(o.organisationId(), o.sector(), o.sums())).toList();
-        String sector = sector(org);
-        ScanBenchmark.Position benchmark = ScanBenchmark.of(participants, minimumSample)
-                .position(org, sector, participants, minimumSample);
+        ScanBenchmark.Position benchmark = benchmark(versionOfAll).position(org, sector(org));
         return new ScanAnswer(ScanScores.of(sums, minimumSample), byRole, byUnit, benchmark, selection, minimumSample,
                 compare(org, scan, sums, previous));
     }
 
-    /** The sector means over the days of the selection. */
-    public BenchmarkAnswer benchmark(Selection selection) {
-        List<ScanBenchmark.Participant> participants = buckets.sumsPerOrganisation(Instrument.SERVICE_EXCELLENCE_SCAN,
-                selection).stream().map(o -> new ScanBenchmark.Participant(o.organisationId(), o.sector(), o.sums()))
-                .toList();
-        return new BenchmarkAnswer(ScanBenchmark.of(participants, minimumSample).sectors(),
-                ScanBenchmark.MINIMUM_ORGANISATIONS, minimumSample, selection);
+    /** The sector means. */
+    public BenchmarkAnswer benchmarkAnswer(String versionOfAll) {
+        return new BenchmarkAnswer(benchmark(versionOfAll).sectors(), ScanBenchmark.MINIMUM_ORGANISATIONS, minimumSample);
+    }
+
+    /**
+     * The benchmark of every organisation's whole scan at {@code versionOfAll} ({@link BucketReader#versionOfAll}):
+     * computed once per change of any organisation's scan, whoever asks.
+     */
+    private ScanBenchmark benchmark(String versionOfAll) {
+        return (ScanBenchmark) cache.answer(new AnswerCache.Key("scan-benchmark", "", minimumSample, versionOfAll),
+                () -> ScanBenchmark.of(buckets.sumsPerOrganisation(Instrument.SERVICE_EXCELLENCE_SCAN).stream()
+                        .map(o -> new ScanBenchmark.Participant(o.organisationId(), o.sector(), o.sums())).toList(),
+                        minimumSample));
     }
 
     private RoleScore roleScore(ScanRole role, ScoreSums sums) {
-        ScanScores.Score overall = ScanScores.of(sums, minimumSample).overall();
-        return new RoleScore(role, sums.responses(), overall.score(), overall.band(), overall.score() != null);
+        Double overall = ScanScores.overall(sums, minimumSample);
+        return new RoleScore(role, sums.responses(), overall, ScanBand.of(overall), overall != null);
     }
 
     private UnitScore unitScore(String unit, ScoreSums sums) {
-        ScanScores.Score overall = ScanScores.of(sums, minimumSample).overall();
-        return new UnitScore(unit, sums.responses(), overall.score(), overall.band(), overall.score() != null);
+        Double overall = ScanScores.overall(sums, minimumSample);
+        return new UnitScore(unit, sums.responses(), overall, ScanBand.of(overall), overall != null);
     }
 
     private String sector(String org) {

@@ -69,17 +69,16 @@ public class BucketReader {
     }
 
     /**
-     * Every active organisation's sums of the instrument over the days of the selection (its segments are the
-     * asking organisation's and are not applied), with its sector: the bucket rows of one instrument, added up per
-     * organisation — never raw responses. An instrument of occasional rounds (the scan) has few of them.
+     * Every active organisation's sums of the instrument, all time, with its sector: the bucket rows of one
+     * instrument, added up per organisation — never raw responses. An instrument of occasional rounds (the scan) has
+     * few of them.
      */
-    public List<OrganisationSums> sumsPerOrganisation(Instrument instrument, Selection selection) {
-        StringBuilder sql = new StringBuilder("""
+    public List<OrganisationSums> sumsPerOrganisation(Instrument instrument) {
+        String sql = """
                 SELECT b.organisation_id, o.sector, b.sums
                 FROM scoring.bucket_view b JOIN survey.organisation_view o ON o.id = b.organisation_id AND o.active
-                WHERE b.instrument = ?""");
-        List<Object> parameters = new ArrayList<>(List.of(instrument.name()));
-        days(sql, parameters, selection, "b.");
+                WHERE b.instrument = ?""";
+        List<Object> parameters = List.of(instrument.name());
         Map<String, String> sectors = new TreeMap<>();
         Map<String, long[]> totals = new TreeMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, parameters);
@@ -123,7 +122,7 @@ public class BucketReader {
         StringBuilder sql = new StringBuilder(
                 "SELECT day, channel, touchpoint, sums FROM scoring.bucket_view WHERE organisation_id = ? AND instrument = ?");
         List<Object> parameters = new ArrayList<>(List.of(organisationId, instrument.name()));
-        days(sql, parameters, selection, "");
+        days(sql, parameters, selection);
         // a selection's segments are those of the instrument's respondents: channels and touchpoint for customers,
         // roles and unit for staff (the scan), kept in the same two columns
         boolean staff = InstrumentDefinition.of(instrument).respondents() == Respondents.STAFF;
@@ -156,13 +155,13 @@ public class BucketReader {
         return periods;
     }
 
-    private static void days(StringBuilder sql, List<Object> parameters, Selection selection, String alias) {
+    private static void days(StringBuilder sql, List<Object> parameters, Selection selection) {
         if (selection.from() != null) {
-            sql.append(" AND ").append(alias).append("day >= ?");
+            sql.append(" AND day >= ?");
             parameters.add(Date.valueOf(selection.from()));
         }
         if (selection.to() != null) {
-            sql.append(" AND ").append(alias).append("day <= ?");
+            sql.append(" AND day <= ?");
             parameters.add(Date.valueOf(selection.to()));
         }
     }

@@ -22,7 +22,7 @@ function tile(title, testid, value, text, n, minimum, delta, digits = 2, extra =
 function scanTile(ctx, scan, minimum) {
   return el('article', { class: 'card tile' },
     el('div', { class: 'label' }, t('scanOverall')),
-    figure('scan-overall', scan.overall, `${number(scan.overall, 1)} %`, minimum),
+    figure('scan-overall', scan.overall, `${number(Math.floor(scan.overall * 10) / 10, 1)} %`, minimum),
     el('div', { class: 'detail' }, band('scan-band', scan.band, minimum, { withheld: '' })),
     el('div', { class: 'detail' }, `${t('n')} ${scan.responses}`),
     el('a', {

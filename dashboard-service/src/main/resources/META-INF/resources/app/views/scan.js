@@ -19,8 +19,9 @@ function given(value) {
   return value !== null && value !== undefined;
 }
 
+/** A score in %, cut (not rounded) to one decimal, so that 39.96 reads 39.9 % beside its band, not 40.0 %. */
 function percent(value) {
-  return given(value) ? `${number(value, 1)} %` : '–';
+  return given(value) ? `${number(Math.floor(value * 10) / 10, 1)} %` : '–';
 }
 
 /**
@@ -105,9 +106,8 @@ function benchmarkCard(scan, minimum) {
       el('dt', {}, t('organisations')), el('dd', {}, String(b.organisations)),
       el('dt', {}, t('difference')),
       el('dd', {}, figure('benchmark-difference', b.difference,
-        `${number(b.difference, 1, { signed: true })} ${t('points')}`, minimum, { inline: true })),
-      el('dt', {}, t('rank')),
-      el('dd', {}, figure('benchmark-rank', b.rank, t('rankOf', b.rank, b.organisations), minimum, { inline: true }))));
+        `${number(b.difference, 1, { signed: true })} ${t('points')}`, minimum, { inline: true }))),
+      el('p', { class: 'note' }, t('benchmarkWhole')));
   }
   const sectors = (b.sectors ?? []).map((s) => [
     `${t(`sector_${s.sector}`)}${s.sector === b.sector ? ` ${t('yourSector')}` : ''}`, s.mean, s.organisations]);
@@ -154,7 +154,7 @@ function statementsCard(blocks, areas) {
   const headings = (maxPoints) => [t('statement'), t('n'), t('naCount'), `${t('meanPoints')} (0–${maxPoints})`, t('sd'),
     t('answers')];
   const rows = (g) => Object.entries(g.items).map(([id, item]) => [statement(SCAN, id), item.n, item.naCount,
-    item.mean ?? null, item.sd ?? null, distributionText(id, item.distribution ?? {})]);
+    item.mean ?? null, item.sd ?? null, item.distribution ? distributionText(id, item.distribution) : '–']);
   const disclosure = (g) => el('details', { class: 'group' },
     el('summary', {}, el('span', {}, g.label), el('span', { class: 'detail' }, `${percent(g.score)} · ${t('n')} ${g.n}`)),
     catalogueGroup(SCAN, g.id)?.covers ? el('p', { class: 'note' }, catalogueGroup(SCAN, g.id).covers[language()]) : null,

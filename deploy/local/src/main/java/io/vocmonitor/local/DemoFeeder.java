@@ -76,8 +76,8 @@ final class DemoFeeder {
     /** Units differ, as they do in the deck's example ("a lot of difference between KCC and MarCom and the rest"). */
     private static final Map<String, Double> UNIT_EFFECT = Map.of("KCC", 0.09, "MarCom", 0.05, "Operations", -0.1);
     /**
-     * Peer organisations' sectors and the deck's sector means (overall %); three per sector have a scan, so each
-     * sector's mean is shown, and one more in TRADE has too few peers for TRADE to show.
+     * Peer organisations' sectors and the deck's sector means (overall %): three peers in most sectors, two in
+     * FINANCIALS (with the demo organisation, three), and two in TRADE, too few for TRADE's mean to show.
      */
     private static final Map<String, Double> SECTOR_MEANS = Map.of("FINANCIALS", 0.42, "CONSULTANCY", 0.40,
             "SERVICES", 0.37, "INDUSTRY", 0.30, "LOCAL_GOVERNMENT", 0.26, "TRADE", 0.30);

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -39,6 +40,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * {@code application/problem+json} (RFC 9457). A refusal of an {@link Ingest} endpoint is counted by its reason.
  */
 public class ProblemMapper {
+
+    private static final Pattern LINK_TOKEN =
+            Pattern.compile("(/r/|/api/v1/questionnaires/)[^/]+");
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String RETRY_AFTER_SECONDS = "5";
@@ -104,7 +108,7 @@ public class ProblemMapper {
         if (CallerFilter.isIngest(context)) {
             metrics.rejected(refusal.reason(), 1);
         }
-        return response(refusal, request.path());
+        return response(refusal, path(request));
     }
 
     /** A payload that breaks its Bean Validation constraints: one error per field. */
@@ -141,8 +145,8 @@ public class ProblemMapper {
         int status = original.getStatus();
         Response.StatusType info = original.getStatusInfo();
         String detail = switch (status) {
-            case 404 -> "no such resource: " + request.path();
-            case 405 -> request.method() + " is not allowed on " + request.path();
+            case 404 -> "no such resource: " + path(request);
+            case 405 -> request.method() + " is not allowed on " + path(request);
             case 406 -> "this resource answers application/json";
             case 413 -> "the request body is too large";
             case 415 -> "send the body as application/json";
@@ -150,7 +154,7 @@ public class ProblemMapper {
         };
         Response.ResponseBuilder builder = Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", info.getReasonPhrase(), status, detail, request.path(), null));
+                .entity(new Problem("about:blank", info.getReasonPhrase(), status, detail, path(request), null));
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(v -> builder.header(name, v));
@@ -163,19 +167,27 @@ public class ProblemMapper {
     public Response unexpected(Exception e, HttpServerRequest request, ContainerRequestContext context) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException || cause instanceof PersistenceException) {
-                LOG.warnf("database unavailable on %s %s: %s", request.method(), request.path(), cause.getMessage());
+                LOG.warnf("database unavailable on %s %s: %s", request.method(), path(request), cause.getMessage());
                 return refused(new DatabaseUnavailable(), request, context);
             }
         }
-        LOG.errorf(e, "unexpected error on %s %s", request.method(), request.path());
+        LOG.errorf(e, "unexpected error on %s %s", request.method(), path(request));
         if (CallerFilter.isIngest(context)) {
             metrics.rejected("other", 1);
         }
         return Response.status(500)
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", "Internal Server Error", 500,
-                        "the request could not be completed", request.path(), null))
+                        "the request could not be completed", path(request), null))
                 .build();
+    }
+
+    /**
+     * The request's path as problems and logs show it: a questionnaire link's token is a secret, like a key, and is
+     * left out.
+     */
+    static String path(HttpServerRequest request) {
+        return LINK_TOKEN.matcher(request.path()).replaceAll("$1{token}");
     }
 
     /** The last named node of a property path: the payload's field ({@code sector}, or an unknown one). */

@@ -39,7 +39,7 @@ public class QuestionnaireResource {
     private static final byte[] FORM = read("META-INF/resources/form/index.html");
 
     /** What the form shows: the instrument's questionnaire and what the link fixes. */
-    public record Questionnaire(String token, OrganisationName organisation, InstrumentCatalogue.InstrumentInfo instrument,
+    public record Questionnaire(OrganisationName organisation, InstrumentCatalogue.InstrumentInfo instrument,
             String unit, boolean askRole, String touchpoint, String language, Instant expiresAt) {
     }
 
@@ -77,7 +77,7 @@ public class QuestionnaireResource {
         Organisation organisation = Organisation.findById(link.organisationId);
         InstrumentCatalogue.InstrumentInfo instrument = InstrumentCatalogue.catalogue().instruments().stream()
                 .filter(info -> info.id().equals(link.instrument.name())).findFirst().orElseThrow();
-        return Response.ok(new Questionnaire(token, new OrganisationName(organisation.name), instrument, link.unit,
+        return Response.ok(new Questionnaire(new OrganisationName(organisation.name), instrument, link.unit,
                 link.askRole, link.touchpoint, link.language, link.expiresAt)).header("Cache-Control", "no-store").build();
     }
 
@@ -97,7 +97,7 @@ public class QuestionnaireResource {
         return ingest.submitThroughLink(link, body).map(outcome -> {
             IngestService.ItemOutcome one = outcome.items().get(0);
             return one.accepted() ? Response.accepted(new ResponseResource.Accepted(one.responseId())).build()
-                    : ProblemMapper.response(one.refusal(), "/api/v1/questionnaires/" + link.id + "/responses");
+                    : ProblemMapper.response(one.refusal(), "/api/v1/questionnaires/{token}/responses");
         });
     }
 

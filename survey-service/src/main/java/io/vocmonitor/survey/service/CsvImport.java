@@ -136,12 +136,15 @@ public final class CsvImport {
         return response;
     }
 
-    /** An integer cell as a number; anything else as text, which validation then refuses by name. */
+    /**
+     * An integer cell as a number; anything else as text, trimmed (an answer word: spreadsheets keep stray spaces),
+     * which validation then takes or refuses by name.
+     */
     private static void putAnswer(ObjectNode node, String name, String cell) {
         try {
             node.put(name, Integer.parseInt(cell.strip()));
         } catch (NumberFormatException e) {
-            node.put(name, cell);
+            node.put(name, cell.strip());
         }
     }
 

@@ -1,8 +1,8 @@
 package io.vocmonitor.survey.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
 import io.vocmonitor.events.Channel;
 import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.InstrumentDefinition;

@@ -40,6 +40,8 @@ public class QuestionnaireLinks {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The rate-limit bucket of tokens that open no link. */
+    private static final String UNKNOWN = "unknown-link";
 
     private final Authenticator authenticator;
     private final SurveyConfig config;
@@ -133,6 +135,8 @@ public class QuestionnaireLinks {
         String hash = ApiKeys.hash(token == null ? "" : token);
         QuestionnaireLink link = QuestionnaireLink.find("tokenHash", hash).firstResult();
         if (link == null) {
+            // guesses share one allowance: trying tokens is as slow as one link's use, whoever tries
+            rateLimiter.acquire(UNKNOWN);
             throw new UnknownLink("there is no questionnaire at this address; check the link you were sent");
         }
         rateLimiter.acquire(hash);
