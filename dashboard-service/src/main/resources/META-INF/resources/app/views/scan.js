@@ -244,7 +244,7 @@ export async function render(ctx) {
   return {
     parts,
     draw() {
-      const reference = { reference: sectorMean, referenceLabel: t('sectorMean') };
+      const reference = { reference: sectorMean, referenceLabel: t('sectorOverall') };
       percentBars(blocksChart, blocks, t('blocks'), reference);
       percentBars(resultsChart, [together, ...areas], t('results'), reference);
     },
