@@ -22,9 +22,10 @@ import org.awaitility.core.TerminalFailureException;
 /**
  * An Apache Kafka broker (KRaft, one node) in a process of its own, started from the local runtime's
  * classpath and configuration exactly as {@code ./voc up} starts it, on free ports. It can be stopped,
- * killed and started again on the same ports and data, as an outage would do to it.
+ * killed and started again on the same ports and data, as an outage would do to it. One node of a
+ * {@link KafkaCluster} is such a process too.
  */
-final class KafkaProcess implements AutoCloseable {
+final class KafkaProcess implements Brokers {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -57,17 +58,44 @@ final class KafkaProcess implements AutoCloseable {
         return kafka;
     }
 
-    String bootstrapServers() {
+    /**
+     * One node of a cluster, formatted but not started: {@code config} is its server.properties with
+     * {@code @DATA_DIR@} still to fill in.
+     */
+    static KafkaProcess node(Path root, Path directory, String config, int port, String clusterId) throws Exception {
+        Files.createDirectories(directory.resolve("data"));
+        Files.writeString(directory.resolve("server.properties"),
+                config.replace("@DATA_DIR@", directory.resolve("data").toString()));
+        KafkaProcess node = new KafkaProcess(root, directory, port);
+        node.run("kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
+                directory.resolve("server.properties").toString()).waitFor(60, TimeUnit.SECONDS);
+        return node;
+    }
+
+    @Override
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
     /** Starts the broker again after {@link #stop} or {@link #kill}, on the same port and data. */
-    void startBroker() throws Exception {
+    @Override
+    public void startBroker() throws Exception {
+        awaitStarted(launch());
+    }
+
+    /** Starts the broker's process and answers how much of its log was there before: see {@link #awaitStarted}. */
+    long launch() throws IOException {
         starts++;
         Path log = directory.resolve("kafka-server.log");
         long seen = Files.exists(log) ? Files.size(log) : 0;
         process = run(directory.resolve("broker-" + starts + ".out"), "kafka.Kafka",
                 directory.resolve("server.properties").toString());
+        return seen;
+    }
+
+    /** Waits until the broker launched with the log at {@code seen} bytes says it has started. */
+    void awaitStarted(long seen) {
+        Path log = directory.resolve("kafka-server.log");
         Process started = process;
         try {
             await().atMost(START_TIMEOUT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
@@ -83,8 +111,15 @@ final class KafkaProcess implements AutoCloseable {
         }
     }
 
+    /** A crash (SIGKILL): no shutdown, nothing flushed that was not. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** A clean shutdown (SIGTERM), waited for. */
-    void stop() throws InterruptedException {
+    @Override
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -126,7 +161,7 @@ final class KafkaProcess implements AutoCloseable {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -38,13 +38,13 @@ final class Platform implements AutoCloseable {
 
     private final Path root;
     private final Path logs;
-    private final KafkaProcess kafka;
+    private final Brokers kafka;
     private final TestDatabase database;
     /** Running processes by instance name: survey, scoring, dashboard, and extra ones such as scoring-2. */
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
 
-    private Platform(Path root, Path logs, KafkaProcess kafka, TestDatabase database) {
+    private Platform(Path root, Path logs, Brokers kafka, TestDatabase database) {
         this.root = root;
         this.logs = logs;
         this.kafka = kafka;
@@ -52,17 +52,23 @@ final class Platform implements AutoCloseable {
     }
 
     static Platform start() throws Exception {
-        Path root = Path.of(System.getProperty("voc.repository.root", "..")).toAbsolutePath().normalize();
-        Path logs = root.resolve("system-tests/target/system-logs");
-        // a fresh broker and fresh logs for every run
-        if (Files.exists(logs)) {
-            try (var old = Files.walk(logs)) {
-                old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-        Files.createDirectories(logs);
-        KafkaProcess kafka = KafkaProcess.start(root, logs.resolve("kafka"));
-        Platform platform = new Platform(root, logs, kafka, TestDatabase.create("system"));
+        Path root = root();
+        Path logs = freshLogs(root.resolve("system-tests/target/system-logs"));
+        return start(root, logs, KafkaProcess.start(root, logs.resolve("kafka")), "system");
+    }
+
+    /**
+     * A platform of its own on a three-node Kafka cluster ({@link KafkaCluster}), with its own database and logs
+     * under target/cluster-logs, beside the one the other system tests share.
+     */
+    static Platform startOnCluster() throws Exception {
+        Path root = root();
+        Path logs = freshLogs(root.resolve("system-tests/target/cluster-logs"));
+        return start(root, logs, KafkaCluster.start(root, logs.resolve("kafka")), "system_cluster");
+    }
+
+    private static Platform start(Path root, Path logs, Brokers kafka, String databaseName) throws Exception {
+        Platform platform = new Platform(root, logs, kafka, TestDatabase.create(databaseName));
         try {
             for (String service : SERVICES) {
                 platform.launch(service);
@@ -75,6 +81,21 @@ final class Platform implements AutoCloseable {
             platform.close();
             throw e;
         }
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("voc.repository.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** A fresh broker and fresh logs for every run. */
+    private static Path freshLogs(Path logs) throws IOException {
+        if (Files.exists(logs)) {
+            try (var old = Files.walk(logs)) {
+                old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        Files.createDirectories(logs);
+        return logs;
     }
 
     String url(String instance) {
@@ -143,6 +164,11 @@ final class Platform implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+    }
+
+    /** The three-node cluster the platform runs on, when it was started with {@link #startOnCluster}. */
+    KafkaCluster cluster() {
+        return (KafkaCluster) kafka;
     }
 
     /** Stops the broker cleanly; {@link #startBroker} brings it back on the same port and data. */
