@@ -5,7 +5,11 @@
 #
 #   bench/faults.sh [RATE per second, default 400] [SECONDS per scenario, default 30] [SCENARIO …]
 #
-# Scenarios: baseline, scoring-kill, scale-out, broker-restart, database-restart (default: all).
+# Scenarios on one broker: baseline, scoring-kill, scale-out, broker-restart, database-restart (the default).
+# On a cluster (./voc up --brokers 3): baseline, leader-kill (SIGKILL to the leader of the organisation's
+# partition, started again later), rolling-restart (each node in turn, waiting until every partition is in sync
+# again), two-brokers-down (two of three SIGKILLed: writes are refused, 503, until they are back) — the default
+# there.
 # Needs ./voc up (the admin token in .voc/admin-token); restarts parts of it, and leaves one scoring instance.
 set -euo pipefail
 
@@ -15,7 +19,12 @@ RATE="${1:-400}"
 DURATION="${2:-30}"
 shift $(($# > 2 ? 2 : $#))
 SCENARIOS=("$@")
-((${#SCENARIOS[@]} > 0)) || SCENARIOS=(baseline scoring-kill scale-out broker-restart database-restart)
+BROKERS="$(cat .voc/kafka-brokers 2>/dev/null || echo 1)"
+if ((BROKERS > 1)); then
+    ((${#SCENARIOS[@]} > 0)) || SCENARIOS=(baseline leader-kill rolling-restart two-brokers-down)
+else
+    ((${#SCENARIOS[@]} > 0)) || SCENARIOS=(baseline scoring-kill scale-out broker-restart database-restart)
+fi
 FAULT_AT=$((DURATION / 3))
 RECOVER_AT=$((FAULT_AT + 8))
 
@@ -34,6 +43,8 @@ CP="bench/target/classes:$(cat bench/target/runtime.classpath)"
 # shellcheck source=/dev/null
 { read -r DB_NAME; read -r PG_SUPERUSER; read -r PG_PORT; } \
     <<< "$(source ./voc && printf '%s\n' "$DB_NAME" "$PG_SUPERUSER" "$(pg_port)")"
+VOC_KAFKA_BOOTSTRAP="$(source ./voc && kafka_bootstrap)"
+export VOC_KAFKA_BOOTSTRAP
 export VOC_BENCH_JDBC="${VOC_BENCH_JDBC:-jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME}" \
     VOC_BENCH_JDBC_USER="${VOC_BENCH_JDBC_USER:-$PG_SUPERUSER}"
 
@@ -66,9 +77,30 @@ for scenario in "${SCENARIOS[@]}"; do
             recover="./voc up"
             ;;
         broker-restart)
+            ((BROKERS == 1)) || die "broker-restart is for one broker; on a cluster: leader-kill, rolling-restart"
             ./voc up --scoring 1 > /dev/null
             fault="$(stop_cmd kafka -TERM)"
             recover="./voc up"
+            ;;
+        leader-kill | rolling-restart | two-brokers-down)
+            ((BROKERS == 3)) || die "$scenario needs the cluster: ./voc down --purge, then ./voc up --brokers 3"
+            ./voc up --scoring 1 > /dev/null
+            java -cp "$CP" io.vocmonitor.bench.PerfTools await-in-sync > /dev/null
+            leader="n=\$(java -cp '$CP' io.vocmonitor.bench.PerfTools leader \"\$VOC_FAULT_ORG\")"
+            case "$scenario" in
+                leader-kill)
+                    fault="$leader; $(stop_cmd 'kafka-$n' -KILL)"
+                    recover="./voc up"
+                    ;;
+                rolling-restart)
+                    fault="for n in 1 2 3; do $(stop_cmd 'kafka-$n' -TERM); ./voc up; java -cp '$CP' io.vocmonitor.bench.PerfTools await-in-sync; done"
+                    recover=""
+                    ;;
+                two-brokers-down)
+                    fault="$leader; other=\$((n % 3 + 1)); $(stop_cmd 'kafka-$n' -KILL); $(stop_cmd 'kafka-$other' -KILL)"
+                    recover="./voc up"
+                    ;;
+            esac
             ;;
         database-restart)
             ./voc up --scoring 1 > /dev/null
@@ -84,8 +116,8 @@ for scenario in "${SCENARIOS[@]}"; do
 done
 ./voc up --scoring 1 > /dev/null
 
-table="| scenario | rate/s | seconds | sent | accepted | counted | lost | double | extra |
-|---|---|---|---|---|---|---|---|---|"
+table="| scenario | rate/s | seconds | sent | accepted | counted | lost | double | extra | slowest 503 (ms) |
+|---|---|---|---|---|---|---|---|---|---|"
 for row in "${results[@]}"; do
     table+=$'\n'"| ${row//$'\t'/ | } |"
 done
@@ -94,7 +126,7 @@ echo "$table"
 
 {
     echo
-    echo "### Fault injection, $(date -u +%Y-%m-%d) — commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "### Fault injection, $(date -u +%Y-%m-%d) — commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$( ((BROKERS > 1)) && echo ", a cluster of $BROKERS brokers")"
     echo
     echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -n 1)."
     echo "\`bench/faults.sh $RATE $DURATION\`: each scenario streams single responses (admin token, retried with the same"

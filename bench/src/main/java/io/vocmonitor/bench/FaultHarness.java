@@ -29,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One fault-injection scenario against a running {@code ./voc up}: streams ServiceProof responses at a steady
@@ -41,7 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </pre>
  * Prints one tab-separated line: scenario, rate, seconds, sent, accepted, counted, lost, double, extra.
  * lost = accepted but not in the ledger; double = counted beyond the distinct responses in the ledger;
- * extra = in the ledger although the client never saw a 202 (not a loss: the client would re-post it).
+ * extra = in the ledger although the client never saw a 202 (not a loss: the client would re-post it);
+ * slowest 503 = the longest a refusal took to come, in ms (the survey-service's publish timeout bounds it).
+ * The fault and recovery commands run with the organisation's id in {@code VOC_FAULT_ORG}.
  */
 public final class FaultHarness {
 
@@ -59,6 +62,7 @@ public final class FaultHarness {
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger refusedForGood = new AtomicInteger();
+    private final AtomicLong slowestRefusalNanos = new AtomicLong();
 
     private FaultHarness(String token) {
         this.token = token;
@@ -90,10 +94,10 @@ public final class FaultHarness {
         }, 0, period, TimeUnit.NANOSECONDS);
         List<ScheduledFuture<?>> actions = new ArrayList<>();
         if (!fault.isBlank()) {
-            actions.add(clock.schedule(() -> shell("fault", fault), faultAt, TimeUnit.SECONDS));
+            actions.add(clock.schedule(() -> shell("fault", fault, org), faultAt, TimeUnit.SECONDS));
         }
         if (!recover.isBlank()) {
-            actions.add(clock.schedule(() -> shell("recovery", recover), recoverAt, TimeUnit.SECONDS));
+            actions.add(clock.schedule(() -> shell("recovery", recover, org), recoverAt, TimeUnit.SECONDS));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(Math.max(seconds, recoverAt) + 90).toNanos();
         while ((sent.get() < total || inFlight.get() > 0 || actions.stream().anyMatch(a -> !a.isDone()))
@@ -109,8 +113,9 @@ public final class FaultHarness {
         lost.removeAll(ledger);
         Set<String> extra = new HashSet<>(ledger);
         extra.removeAll(accepted);
-        System.out.printf("%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d%n", scenario, rate, seconds, sent.get(), accepted.size(),
-                counted, lost.size(), Math.max(0, counted - ledger.size()), extra.size());
+        System.out.printf("%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d%n", scenario, rate, seconds, sent.get(),
+                accepted.size(), counted, lost.size(), Math.max(0, counted - ledger.size()), extra.size(),
+                TimeUnit.NANOSECONDS.toMillis(slowestRefusalNanos.get()));
         System.exit(0);
     }
 
@@ -123,8 +128,12 @@ public final class FaultHarness {
                 .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+        long started = System.nanoTime();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             try {
+                if (error == null && response.statusCode() == 503) {
+                    slowestRefusalNanos.accumulateAndGet(System.nanoTime() - started, Math::max);
+                }
                 if (error == null && response.statusCode() == 202) {
                     accepted.add(JSON.readTree(response.body()).get("responseId").asText());
                 } else if ((error != null || response.statusCode() == 503 || response.statusCode() == 429)
@@ -213,10 +222,12 @@ public final class FaultHarness {
                 + random.nextInt(11) + "}";
     }
 
-    private static void shell(String what, String command) {
+    private static void shell(String what, String command, String org) {
         try {
-            Process process = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(".voc/logs/faults.log").toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(".voc/logs/faults.log").toFile()));
+            builder.environment().put("VOC_FAULT_ORG", org);
+            Process process = builder.start();
             System.err.printf("  %s: %s (exit %d)%n", what, command, process.waitFor());
         } catch (IOException | InterruptedException e) {
             System.err.printf("  %s failed: %s%n", what, e);

@@ -57,6 +57,8 @@ import org.postgresql.copy.CopyManager;
  * naive-groupby PREFIX ORGS QUERIES      the scores computed by GROUP BY over the raw archive; checks the dashboard
  * freshness SECONDS                      202 → score change visible on the dashboard, probes 4 per second
  * await-caught-up [TIMEOUT_S]            waits until the scoring group has committed every record of voc.responses
+ * leader ORGANISATION                    prints the broker id leading the organisation's partition of voc.responses
+ * await-in-sync [TIMEOUT_S]              waits until no partition is under-replicated (after a broker restart)
  * </pre>
  */
 public final class PerfTools {
@@ -95,6 +97,8 @@ public final class PerfTools {
             case "naive-groupby" -> tools.naiveGroupBy(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "freshness" -> tools.freshness(Integer.parseInt(args[1]));
             case "await-caught-up" -> awaitCaughtUp(args.length > 1 ? Integer.parseInt(args[1]) : 600);
+            case "leader" -> leader(args[1]);
+            case "await-in-sync" -> awaitInSync(args.length > 1 ? Integer.parseInt(args[1]) : 300);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
         System.exit(0);
@@ -220,6 +224,41 @@ public final class PerfTools {
     }
 
     /** Waits until the voc-scoring group's committed offsets reach the end of every partition. */
+    /** Prints the broker id that leads the partition of voc.responses an organisation's records go to. */
+    private static void leader(String organisationId) throws Exception {
+        int partitions = Topics.LOCAL_PARTITIONS.get(Topics.RESPONSES);
+        int partition = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                organisationId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+        Properties config = new Properties();
+        config.put("bootstrap.servers", KAFKA);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+            System.out.println(admin.describeTopics(List.of(Topics.RESPONSES)).allTopicNames().get()
+                    .get(Topics.RESPONSES).partitions().get(partition).leader().id());
+        }
+    }
+
+    /** Waits until every partition of every topic has all its replicas in sync again (after a broker restart). */
+    private static void awaitInSync(int timeoutSeconds) throws Exception {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", KAFKA);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+            while (true) {
+                long behind = admin.describeTopics(admin.listTopics().names().get()).allTopicNames().get().values()
+                        .stream().flatMap(topic -> topic.partitions().stream())
+                        .filter(p -> p.isr().size() < p.replicas().size()).count();
+                if (behind == 0) {
+                    System.out.println("RESULT in-sync");
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(behind + " partitions are still under-replicated");
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
     private static void awaitCaughtUp(int timeoutSeconds) throws Exception {
         Properties config = new Properties();
         config.put("bootstrap.servers", KAFKA);
