@@ -188,6 +188,10 @@ suite_freshness() {
 
 suite_drain() {
     say "• drain: $DRAIN responses of 1,000 organisations waiting in voc.responses"
+    # every scoring instance's applied count, when ./voc up --scoring N runs more than one
+    VOC_SCORING_URLS="$(for svc in $(source ./voc && scoring_instances); do
+        printf 'http://127.0.0.1:%s,' "$(source ./voc && port_of "$svc")"; done)"
+    export VOC_SCORING_URLS="${VOC_SCORING_URLS%,}"
     tools register bench-drain 1000 > /dev/null
     tools await-caught-up 900 > /dev/null
     stop_consumers

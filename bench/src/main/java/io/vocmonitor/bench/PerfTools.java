@@ -66,6 +66,8 @@ public final class PerfTools {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SURVEY = env("VOC_SURVEY_URL", "http://127.0.0.1:8081");
     private static final String SCORING = env("VOC_SCORING_URL", "http://127.0.0.1:8082");
+    /** Every scoring instance, comma-separated in VOC_SCORING_URLS (bench/perf.sh sets it from ./voc's). */
+    private static final List<String> SCORING_INSTANCES = List.of(env("VOC_SCORING_URLS", SCORING).split(","));
     private static final String DASHBOARD = env("VOC_DASHBOARD_URL", "http://127.0.0.1:8083");
     private static final String KAFKA = env("VOC_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
     private static final String JDBC = env("VOC_BENCH_JDBC", "jdbc:postgresql://127.0.0.1:5432/voc");
@@ -213,17 +215,19 @@ public final class PerfTools {
     }
 
     /** The scoring-service's own count (a counter since its start): applied plus duplicates. */
+    /** Responses applied (or found already applied) by every scoring instance together. */
     private long appliedSoFar() throws IOException, InterruptedException {
         double sum = 0;
-        for (String line : scoringMetrics()) {
-            if (line.startsWith("voc_responses_applied_total") || line.startsWith("voc_responses_duplicate_total")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        for (String instance : SCORING_INSTANCES) {
+            for (String line : metrics(instance)) {
+                if (line.startsWith("voc_responses_applied_total") || line.startsWith("voc_responses_duplicate_total")) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
             }
         }
         return (long) sum;
     }
 
-    /** Waits until the voc-scoring group's committed offsets reach the end of every partition. */
     /** Prints the broker id that leads the partition of voc.responses an organisation's records go to. */
     private static void leader(String organisationId) throws Exception {
         int partitions = Topics.LOCAL_PARTITIONS.get(Topics.RESPONSES);
@@ -259,6 +263,7 @@ public final class PerfTools {
         }
     }
 
+    /** Waits until the voc-scoring group's committed offsets reach the end of every partition. */
     private static void awaitCaughtUp(int timeoutSeconds) throws Exception {
         Properties config = new Properties();
         config.put("bootstrap.servers", KAFKA);
@@ -290,9 +295,13 @@ public final class PerfTools {
         }
     }
 
-    /** The lines of the scoring-service's Prometheus page. */
+    /** The lines of the (first) scoring-service's Prometheus page. */
     private List<String> scoringMetrics() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(SCORING + "/q/metrics")).timeout(Duration.ofSeconds(5)).build(),
+        return metrics(SCORING);
+    }
+
+    private List<String> metrics(String instance) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(instance + "/q/metrics")).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString()).body().lines().toList();
     }
 
