@@ -66,8 +66,7 @@ public record ScanScores(long responses, Score overall, Map<String, GroupScore> 
 
         Map<String, GroupScore> blocks = groups(sums, ScanCatalogue.Group.blocks(), sufficient);
         Map<String, GroupScore> areas = groups(sums, ScanCatalogue.Group.areas(), sufficient);
-        Double resultsScore = sufficient ? percent(sums, ScanCatalogue.STATEMENTS.stream()
-                .filter(s -> s.scale() == ScanScale.RESULT).toList()) : null;
+        Double resultsScore = score(sums, minimumSample, ScanCatalogue.statementsOn(ScanScale.RESULT));
         Double overall = overall(sums, minimumSample);
         return new ScanScores(responses, new Score(overall, ScanBand.of(overall)), blocks,
                 new Results(resultsScore, ScanBand.of(resultsScore), areas.values().stream().mapToLong(GroupScore::n).sum(),
@@ -76,19 +75,26 @@ public record ScanScores(long responses, Score overall, Map<String, GroupScore> 
     }
 
     /**
-     * The overall % alone, as the sector benchmark compares organisations by it: every statement pooled; null below
-     * the minimum sample or without an answered statement.
+     * The overall % alone, as the sector benchmark and trends read it: every statement pooled; null below the minimum
+     * sample or without an answered statement.
      */
     public static Double overall(ScoreSums sums, int minimumSample) {
+        return score(sums, minimumSample, ScanCatalogue.STATEMENTS);
+    }
+
+    /**
+     * The % of some statements pooled (a block's, an area's, the result statements'); null below the minimum sample
+     * or without an answered statement. What trends and comparisons read, without the rest of the scores.
+     */
+    public static Double score(ScoreSums sums, int minimumSample, List<Statement> statements) {
         boolean sufficient = sums.responses() > 0 && sums.responses() >= minimumSample;
-        return sufficient ? percent(sums, ScanCatalogue.STATEMENTS) : null;
+        return sufficient ? percent(sums, statements) : null;
     }
 
     private static Map<String, GroupScore> groups(ScoreSums sums, List<ScanCatalogue.Group> groups, boolean sufficient) {
         Map<String, GroupScore> scores = new LinkedHashMap<>();
         for (ScanCatalogue.Group group : groups) {
-            scores.put(group.name(), group(sums, ScanCatalogue.STATEMENTS.stream()
-                    .filter(statement -> statement.group() == group).toList(), sufficient));
+            scores.put(group.name(), group(sums, ScanCatalogue.statementsOf(group), sufficient));
         }
         return scores;
     }

@@ -5,6 +5,7 @@ import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.RecoveryDriver;
 import io.vocmonitor.events.RelationshipOutcome;
 import io.vocmonitor.events.ScanCatalogue;
+import io.vocmonitor.events.ScanScale;
 import io.vocmonitor.events.ServiceProofAspect;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,13 +108,12 @@ public final class TrendMetric {
         }
         metrics.addAll(optionalQuestions(Instrument.SERVICE_RECOVERY));
         // the scan's scores in %: pooled over several statements, so compared by value alone
-        metrics.add(composite(Instrument.SERVICE_EXCELLENCE_SCAN, "overall",
-                (sums, minimum) -> ScanScores.of(sums, minimum).overall().score()));
+        metrics.add(composite(Instrument.SERVICE_EXCELLENCE_SCAN, "overall", ScanScores::overall));
         metrics.add(composite(Instrument.SERVICE_EXCELLENCE_SCAN, "results",
-                (sums, minimum) -> ScanScores.of(sums, minimum).results().score()));
+                (sums, minimum) -> ScanScores.score(sums, minimum, ScanCatalogue.statementsOn(ScanScale.RESULT))));
         for (ScanCatalogue.Group block : ScanCatalogue.Group.blocks()) {
             metrics.add(composite(Instrument.SERVICE_EXCELLENCE_SCAN, block.name(),
-                    (sums, minimum) -> ScanScores.of(sums, minimum).blocks().get(block.name()).score()));
+                    (sums, minimum) -> ScanScores.score(sums, minimum, ScanCatalogue.statementsOf(block))));
         }
         return List.copyOf(metrics);
     }

@@ -228,14 +228,19 @@ public final class PerfTools {
         return (long) sum;
     }
 
+    /** An admin client of the platform's Kafka ({@code VOC_KAFKA_BOOTSTRAP}: one broker or the cluster). */
+    private static org.apache.kafka.clients.admin.Admin admin() {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", KAFKA);
+        return org.apache.kafka.clients.admin.Admin.create(config);
+    }
+
     /** Prints the broker id that leads the partition of voc.responses an organisation's records go to. */
     private static void leader(String organisationId) throws Exception {
         int partitions = Topics.LOCAL_PARTITIONS.get(Topics.RESPONSES);
         int partition = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
                 organisationId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
-        Properties config = new Properties();
-        config.put("bootstrap.servers", KAFKA);
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+        try (org.apache.kafka.clients.admin.Admin admin = admin()) {
             System.out.println(admin.describeTopics(List.of(Topics.RESPONSES)).allTopicNames().get()
                     .get(Topics.RESPONSES).partitions().get(partition).leader().id());
         }
@@ -243,10 +248,8 @@ public final class PerfTools {
 
     /** Waits until every partition of every topic has all its replicas in sync again (after a broker restart). */
     private static void awaitInSync(int timeoutSeconds) throws Exception {
-        Properties config = new Properties();
-        config.put("bootstrap.servers", KAFKA);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+        try (org.apache.kafka.clients.admin.Admin admin = admin()) {
             while (true) {
                 long behind = admin.describeTopics(admin.listTopics().names().get()).allTopicNames().get().values()
                         .stream().flatMap(topic -> topic.partitions().stream())
@@ -265,10 +268,8 @@ public final class PerfTools {
 
     /** Waits until the voc-scoring group's committed offsets reach the end of every partition. */
     private static void awaitCaughtUp(int timeoutSeconds) throws Exception {
-        Properties config = new Properties();
-        config.put("bootstrap.servers", KAFKA);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+        try (org.apache.kafka.clients.admin.Admin admin = admin()) {
             while (true) {
                 var committed = admin.listConsumerGroupOffsets("voc-scoring").partitionsToOffsetAndMetadata().get();
                 // every partition of the topic: one the group never committed on counts from 0

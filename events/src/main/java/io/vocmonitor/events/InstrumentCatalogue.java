@@ -81,6 +81,11 @@ public final class InstrumentCatalogue {
         return CATALOGUE;
     }
 
+    /** One instrument's entry of the catalogue. */
+    public static InstrumentInfo info(Instrument instrument) {
+        return CATALOGUE.instruments().get(instrument.ordinal());
+    }
+
     private static InstrumentInfo info(InstrumentDefinition definition) {
         List<Item> items = new ArrayList<>();
         for (InstrumentDefinition.Item item : definition.items()) {

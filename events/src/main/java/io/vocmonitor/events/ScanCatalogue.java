@@ -1,7 +1,9 @@
 package io.vocmonitor.events;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Service Excellence Scan's content (SPEC §2.4, {@code scan-catalogue.md}): its nine building blocks, four
@@ -401,6 +403,28 @@ public final class ScanCatalogue {
                     "Which measures only treat symptoms, and which tackle root causes?",
                     "Welke maatregelen zijn symptoombestrijding, welke pakken grondoorzaken aan?"));
 
+    private static final Map<Group, List<Statement>> BY_GROUP = new EnumMap<>(Group.class);
+    private static final Map<ScanScale, List<Statement>> BY_SCALE = new EnumMap<>(ScanScale.class);
+
+    static {
+        for (Group group : Group.values()) {
+            BY_GROUP.put(group, STATEMENTS.stream().filter(s -> s.group() == group).toList());
+        }
+        for (ScanScale scale : ScanScale.values()) {
+            BY_SCALE.put(scale, STATEMENTS.stream().filter(s -> s.scale() == scale).toList());
+        }
+    }
+
     private ScanCatalogue() {
+    }
+
+    /** The statements of a building block or result area, in catalogue order. */
+    public static List<Statement> statementsOf(Group group) {
+        return BY_GROUP.get(group);
+    }
+
+    /** The statements answered on a scale: every element statement, or every result statement. */
+    public static List<Statement> statementsOn(ScanScale scale) {
+        return BY_SCALE.get(scale);
     }
 }

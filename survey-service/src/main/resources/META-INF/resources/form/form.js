@@ -86,8 +86,7 @@ const WORDS = {
   },
 };
 
-/** Instruments that need at least one item answered (other than NA), when the catalogue does not say so itself. */
-const ITEM_REQUIRED = new Set(['SERVICEPROOF', 'SERVICE_EXCELLENCE_SCAN']);
+/** The longest comment the ingest path takes (SPEC §2.3). */
 const COMMENT_MAX = 4000;
 
 const token = (/^\/r\/([^/]+)\/?$/.exec(location.pathname) || [])[1] || '';
@@ -246,8 +245,7 @@ function paginate(instrument) {
 }
 
 function itemRequired() {
-  const { instrument } = state.questionnaire;
-  return typeof instrument.itemRequired === 'boolean' ? instrument.itemRequired : ITEM_REQUIRED.has(instrument.id);
+  return state.questionnaire.instrument.itemRequired;
 }
 
 function lastStatementPage() {
@@ -343,7 +341,7 @@ function introduction(page) {
     case 'intro':
       return [
         h('p', { text: w.scanIntro(name, t(instrument.name)) }),
-        h('p', { text: t(instrument.invitation ?? instrument.description) }),
+        h('p', { text: t(instrument.invitation) }),
         unit && h('p', { class: 'unit' }, h('strong', { text: `${w.unit}: ` }), unit),
         h('p', { class: 'hint', text: w.scanHow }),
       ];

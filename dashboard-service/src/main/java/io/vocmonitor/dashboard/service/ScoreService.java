@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -143,6 +144,9 @@ public class ScoreService {
             @Schema(description = MINIMUM_DOC) int minimumSample, List<TrendPoint> points) {
     }
 
+    /** Separates a scan bucket's role from its unit in the key of a breakdown cell; neither label holds it. */
+    private static final String CELL = "\u0000";
+
     static final String MINIMUM_DOC = "the minimum sample size: below it a selection (or period) shows counts only, "
             + "and a front-end says so where a number would be";
 
@@ -183,33 +187,46 @@ public class ScoreService {
      */
     public ScanAnswer scan(String org, Selection selection, Selection previous, String versionOfAll) {
         Instrument scan = Instrument.SERVICE_EXCELLENCE_SCAN;
-        ScoreSums sums = buckets.sums(org, scan, selection);
-        List<RoleScore> byRole = new ArrayList<>();
-        Map<String, ScoreSums> roles = buckets.sumsBy(org, scan, selection, BucketReader.Row::channel);
-        for (ScanRole role : ScanRole.values()) {
-            ScoreSums roleSums = roles.get(role.name());
-            if (roleSums != null && roleSums.responses() > 0) {
-                byRole.add(roleScore(role, roleSums));
-            }
-        }
-        ScoreSums withoutRole = roles.get(BucketSegments.NO_ROLE);
-        if (withoutRole != null && withoutRole.responses() > 0) {
-            byRole.add(roleScore(null, withoutRole));
-        }
-        List<UnitScore> byUnit = new ArrayList<>();
-        Map<String, ScoreSums> units = buckets.sumsBy(org, scan, selection, BucketReader.Row::touchpoint);
-        units.forEach((unit, unitSums) -> {
-            if (!unit.equals(Touchpoints.NONE) && unitSums.responses() > 0) {
-                byUnit.add(unitScore(unit, unitSums));
-            }
+        // one read of the selection's buckets, by role and unit: the whole, each role and each unit are its sums
+        Map<String, ScoreSums> cells = buckets.sumsBy(org, scan, selection, row -> row.channel() + CELL + row.touchpoint());
+        ScoreSums sums = new ScoreSums();
+        Map<String, ScoreSums> roles = new TreeMap<>();
+        Map<String, ScoreSums> units = new TreeMap<>();
+        cells.forEach((cell, cellSums) -> {
+            String[] roleAndUnit = cell.split(CELL, -1);
+            sums.plus(cellSums);
+            roles.computeIfAbsent(roleAndUnit[0], r -> new ScoreSums()).plus(cellSums);
+            units.computeIfAbsent(roleAndUnit[1], u -> new ScoreSums()).plus(cellSums);
         });
-        ScoreSums withoutUnit = units.get(Touchpoints.NONE);
-        if (withoutUnit != null && withoutUnit.responses() > 0) {
-            byUnit.add(unitScore(null, withoutUnit));
+        List<RoleScore> byRole = new ArrayList<>();
+        for (ScanRole role : ScanRole.values()) {
+            group(roles.get(role.name()), (responses, overall) -> byRole.add(new RoleScore(role, responses, overall,
+                    ScanBand.of(overall), overall != null)));
         }
+        group(roles.get(BucketSegments.NO_ROLE), (responses, overall) -> byRole.add(new RoleScore(null, responses,
+                overall, ScanBand.of(overall), overall != null)));
+        List<UnitScore> byUnit = new ArrayList<>();
+        // units by label, responses without one last
+        units.forEach((unit, unitSums) -> group(unit.equals(Touchpoints.NONE) ? null : unitSums,
+                (responses, overall) -> byUnit.add(new UnitScore(unit, responses, overall, ScanBand.of(overall),
+                        overall != null))));
+        group(units.get(Touchpoints.NONE), (responses, overall) -> byUnit.add(new UnitScore(null, responses, overall,
+                ScanBand.of(overall), overall != null)));
         ScanBenchmark.Position benchmark = benchmark(versionOfAll).position(org, sector(org));
         return new ScanAnswer(ScanScores.of(sums, minimumSample), byRole, byUnit, benchmark, selection, minimumSample,
                 compare(org, scan, sums, previous));
+    }
+
+    /** A breakdown's group, when it has responses: their number and overall % (null below the minimum sample). */
+    private void group(ScoreSums sums, BreakdownGroup add) {
+        if (sums != null && sums.responses() > 0) {
+            add.accept(sums.responses(), ScanScores.overall(sums, minimumSample));
+        }
+    }
+
+    @FunctionalInterface
+    private interface BreakdownGroup {
+        void accept(long responses, Double overall);
     }
 
     /** The sector means. */
@@ -223,19 +240,7 @@ public class ScoreService {
      */
     private ScanBenchmark benchmark(String versionOfAll) {
         return (ScanBenchmark) cache.answer(new AnswerCache.Key("scan-benchmark", "", minimumSample, versionOfAll),
-                () -> ScanBenchmark.of(buckets.sumsPerOrganisation(Instrument.SERVICE_EXCELLENCE_SCAN).stream()
-                        .map(o -> new ScanBenchmark.Participant(o.organisationId(), o.sector(), o.sums())).toList(),
-                        minimumSample));
-    }
-
-    private RoleScore roleScore(ScanRole role, ScoreSums sums) {
-        Double overall = ScanScores.overall(sums, minimumSample);
-        return new RoleScore(role, sums.responses(), overall, ScanBand.of(overall), overall != null);
-    }
-
-    private UnitScore unitScore(String unit, ScoreSums sums) {
-        Double overall = ScanScores.overall(sums, minimumSample);
-        return new UnitScore(unit, sums.responses(), overall, ScanBand.of(overall), overall != null);
+                () -> ScanBenchmark.of(buckets.sumsPerOrganisation(Instrument.SERVICE_EXCELLENCE_SCAN), minimumSample));
     }
 
     private String sector(String org) {

@@ -3,6 +3,7 @@ package io.vocmonitor.dashboard.store;
 import io.agroal.api.AgroalDataSource;
 import io.vocmonitor.aggregates.BucketLayout;
 import io.vocmonitor.aggregates.BucketSegments;
+import io.vocmonitor.aggregates.ScanBenchmark;
 import io.vocmonitor.aggregates.ScoreSums;
 import io.vocmonitor.dashboard.service.Granularity;
 import io.vocmonitor.dashboard.service.Selection;
@@ -43,10 +44,6 @@ public class BucketReader {
     public record Row(LocalDate day, String channel, String touchpoint) {
     }
 
-    /** An organisation's sums, with its sector, for the sector benchmark. */
-    public record OrganisationSums(String organisationId, String sector, ScoreSums sums) {
-    }
-
     /** The sums of the whole selection. */
     public ScoreSums sums(String organisationId, Instrument instrument, Selection selection) {
         Map<String, ScoreSums> one = query(organisationId, instrument, selection, row -> "");
@@ -73,7 +70,7 @@ public class BucketReader {
      * instrument, added up per organisation — never raw responses. An instrument of occasional rounds (the scan) has
      * few of them.
      */
-    public List<OrganisationSums> sumsPerOrganisation(Instrument instrument) {
+    public List<ScanBenchmark.Participant> sumsPerOrganisation(Instrument instrument) {
         String sql = """
                 SELECT b.organisation_id, o.sector, b.sums
                 FROM scoring.bucket_view b JOIN survey.organisation_view o ON o.id = b.organisation_id AND o.active
@@ -91,8 +88,9 @@ public class BucketReader {
             throw new IllegalStateException("reading the " + instrument + " buckets of every organisation failed", e);
         }
         BucketLayout layout = BucketLayout.of(instrument);
-        List<OrganisationSums> organisations = new ArrayList<>();
-        totals.forEach((id, sums) -> organisations.add(new OrganisationSums(id, sectors.get(id), layout.decode(sums))));
+        List<ScanBenchmark.Participant> organisations = new ArrayList<>();
+        totals.forEach((id, sums) -> organisations.add(new ScanBenchmark.Participant(id, sectors.get(id),
+                layout.decode(sums))));
         return organisations;
     }
 

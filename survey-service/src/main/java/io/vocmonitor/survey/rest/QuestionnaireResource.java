@@ -75,9 +75,8 @@ public class QuestionnaireResource {
     public Response questionnaire(@RestPath String token) {
         QuestionnaireLink link = links.open(token);
         Organisation organisation = Organisation.findById(link.organisationId);
-        InstrumentCatalogue.InstrumentInfo instrument = InstrumentCatalogue.catalogue().instruments().stream()
-                .filter(info -> info.id().equals(link.instrument.name())).findFirst().orElseThrow();
-        return Response.ok(new Questionnaire(new OrganisationName(organisation.name), instrument, link.unit,
+        return Response.ok(new Questionnaire(new OrganisationName(organisation.name),
+                InstrumentCatalogue.info(link.instrument), link.unit,
                 link.askRole, link.touchpoint, link.language, link.expiresAt)).header("Cache-Control", "no-store").build();
     }
 
