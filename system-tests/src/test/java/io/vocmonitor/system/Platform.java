@@ -40,12 +40,15 @@ final class Platform implements AutoCloseable {
     private final Path logs;
     private final Brokers kafka;
     private final TestDatabase database;
+    /** Where the dashboard-service reads from, when not from the database itself: a streaming replica. */
+    private final String readUrl;
     /** Running processes by instance name: survey, scoring, dashboard, and extra ones such as scoring-2. */
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
 
-    private Platform(Path root, Path logs, Brokers kafka, TestDatabase database) {
+    private Platform(Path root, Path logs, Brokers kafka, TestDatabase database, String readUrl) {
         this.root = root;
+        this.readUrl = readUrl;
         this.logs = logs;
         this.kafka = kafka;
         this.database = database;
@@ -67,8 +70,24 @@ final class Platform implements AutoCloseable {
         return start(root, logs, KafkaCluster.start(root, logs.resolve("kafka")), "system_cluster");
     }
 
+    /**
+     * A platform of its own whose database lives on the server of {@code primaryServerUrl} and whose
+     * dashboard-service reads from the streaming replica of that server at {@code replicaServerUrl}
+     * ({@code VOC_DB_READ_URL}); its logs under target/replica-logs.
+     */
+    static Platform startWithReplica(String primaryServerUrl, String replicaServerUrl) throws Exception {
+        Path root = root();
+        Path logs = freshLogs(root.resolve("system-tests/target/replica-logs"));
+        TestDatabase database = TestDatabase.create(primaryServerUrl, "system_replica");
+        String readUrl = replicaServerUrl.substring(0, replicaServerUrl.lastIndexOf('/') + 1) + database.name();
+        return start(new Platform(root, logs, KafkaProcess.start(root, logs.resolve("kafka")), database, readUrl));
+    }
+
     private static Platform start(Path root, Path logs, Brokers kafka, String databaseName) throws Exception {
-        Platform platform = new Platform(root, logs, kafka, TestDatabase.create(databaseName));
+        return start(new Platform(root, logs, kafka, TestDatabase.create(databaseName), null));
+    }
+
+    private static Platform start(Platform platform) throws Exception {
         try {
             for (String service : SERVICES) {
                 platform.launch(service);
@@ -120,6 +139,9 @@ final class Platform implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance + ".log").toFile()));
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("VOC_DB_URL", database.jdbcUrl());
+        if (service.equals("dashboard") && readUrl != null) {
+            builder.environment().put("VOC_DB_READ_URL", readUrl);
+        }
         builder.environment().put("VOC_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         builder.environment().put("VOC_ADMIN_TOKEN", ADMIN_TOKEN);
         builder.environment().put("VOC_PSEUDONYM_KEY", PSEUDONYM_KEY);

@@ -43,7 +43,14 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Creates a fresh database named after {@code purpose} and runs the bootstrap script in it. */
     public static TestDatabase create(String purpose) {
-        String serverUrl = serverUrl();
+        return create(serverUrl(), purpose);
+    }
+
+    /**
+     * Creates a fresh database named after {@code purpose} on the server of {@code serverUrl} (its superuser URL, e.g.
+     * jdbc:postgresql://127.0.0.1:5432/postgres) and runs the bootstrap script in it.
+     */
+    public static TestDatabase create(String serverUrl, String purpose) {
         String name = ("voc_test_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         try (Connection c = DriverManager.getConnection(serverUrl, SUPERUSER, "");

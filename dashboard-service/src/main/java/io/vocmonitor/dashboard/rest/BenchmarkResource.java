@@ -7,6 +7,7 @@ import io.vocmonitor.dashboard.security.ReadAccess;
 import io.vocmonitor.dashboard.service.ScoreService;
 import io.vocmonitor.dashboard.service.InvalidQuery;
 import io.vocmonitor.dashboard.store.BucketReader;
+import io.vocmonitor.dashboard.store.Reads;
 import io.vocmonitor.events.Instrument;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -49,9 +50,11 @@ public class BenchmarkResource {
     private final ScoreService scores;
     private final BucketReader buckets;
     private final DashboardConfig config;
+    private final Reads reads;
 
     public BenchmarkResource(ReadAccess access, CurrentCredentials credentials, ScoreService scores,
-            BucketReader buckets, DashboardConfig config) {
+            BucketReader buckets, DashboardConfig config, Reads reads) {
+        this.reads = reads;
         this.access = access;
         this.credentials = credentials;
         this.scores = scores;
@@ -76,12 +79,14 @@ public class BenchmarkResource {
             throw new InvalidQuery((from != null ? "from" : "to") + ": the benchmark compares whole scans only; the "
                     + "means of two periods could be subtracted to reveal one organisation's score");
         }
-        String everyScan = buckets.versionOfAll(Instrument.SERVICE_EXCELLENCE_SCAN);
-        EntityTag etag = new EntityTag("bench" + everyScan + ".m" + config.minimumSampleSize());
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
-        if (notModified != null) {
-            return notModified.cacheControl(REVALIDATE).build();
-        }
-        return Response.ok(scores.benchmarkAnswer(everyScan)).tag(etag).cacheControl(REVALIDATE).build();
+        return reads.snapshot(() -> {
+            String everyScan = buckets.versionOfAll(Instrument.SERVICE_EXCELLENCE_SCAN);
+            EntityTag etag = new EntityTag("bench" + everyScan + ".m" + config.minimumSampleSize());
+            Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+            if (notModified != null) {
+                return notModified.cacheControl(REVALIDATE).build();
+            }
+            return Response.ok(scores.benchmarkAnswer(everyScan)).tag(etag).cacheControl(REVALIDATE).build();
+        });
     }
 }

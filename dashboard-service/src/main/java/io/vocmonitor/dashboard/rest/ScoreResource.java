@@ -13,6 +13,7 @@ import io.vocmonitor.dashboard.service.ScoreService;
 import io.vocmonitor.dashboard.service.ScoreUpdates;
 import io.vocmonitor.dashboard.service.Selection;
 import io.vocmonitor.dashboard.store.BucketReader;
+import io.vocmonitor.dashboard.store.Reads;
 import io.vocmonitor.events.EventCodec;
 import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.ScoreUpdate;
@@ -46,7 +47,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 /**
  * An organisation's scores, as dashboards poll them (read key or admin token). Every answer carries an
  * {@code ETag} built from the organisation's score versions and {@code Cache-Control: no-cache}; a poll with
- * a current {@code If-None-Match} is answered 304 after nothing more than the version lookup.
+ * a current {@code If-None-Match} is answered 304 after nothing more than the version lookup. The versions and the
+ * answer are read on one snapshot ({@link Reads#snapshot}), of the replica where there is one.
  */
 @Path("/api/v1/organisations/{org}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -81,10 +83,12 @@ public class ScoreResource {
     private final DashboardConfig config;
     private final AnswerCache cache;
     private final BucketReader buckets;
+    private final Reads reads;
 
     public ScoreResource(ReadAccess access, CurrentCredentials credentials, ScoreService scores, ScoreUpdates updates,
-            DashboardConfig config, AnswerCache cache, BucketReader buckets) {
+            DashboardConfig config, AnswerCache cache, BucketReader buckets, Reads reads) {
         this.buckets = buckets;
+        this.reads = reads;
         this.access = access;
         this.credentials = credentials;
         this.scores = scores;
@@ -159,13 +163,16 @@ public class ScoreResource {
     public Response scan(@RestPath String org, @RestQuery String from, @RestQuery String to,
             @RestQuery List<String> role, @RestQuery String unit, @RestQuery String compare,
             @Context Request request) throws SQLException {
-        Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
         Selection selection = SelectionParameters.parse(from, to, null, null, role, unit);
         Selection previous = SelectionParameters.previous(selection, compare);
-        // the benchmark in the answer changes with every organisation's scan: their versions are part of the tag
-        String everyScan = buckets.versionOfAll(Instrument.SERVICE_EXCELLENCE_SCAN);
-        return conditional(request, org, current, List.of(Instrument.SERVICE_EXCELLENCE_SCAN), "all" + everyScan + ".",
-                "scan", Arrays.asList(selection, previous), () -> scores.scan(org, selection, previous, everyScan));
+        return reads.snapshot(() -> {
+            Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
+            // the benchmark in the answer changes with every organisation's scan: their versions are part of the tag
+            String everyScan = buckets.versionOfAll(Instrument.SERVICE_EXCELLENCE_SCAN);
+            return conditional(request, org, current, List.of(Instrument.SERVICE_EXCELLENCE_SCAN),
+                    "all" + everyScan + ".", "scan", Arrays.asList(selection, previous),
+                    () -> scores.scan(org, selection, previous, everyScan));
+        });
     }
 
     @GET
@@ -186,15 +193,15 @@ public class ScoreResource {
             @RestQuery String granularity, @RestQuery String from, @RestQuery String to,
             @RestQuery List<String> channel, @RestQuery String touchpoint, @RestQuery List<String> role,
             @RestQuery String unit, @Context Request request) throws SQLException {
-        Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
         Instrument trendInstrument = instrument(instrument);
         TrendMetric trendMetric = metric(trendInstrument, metric);
         Granularity trendGranularity = granularity(granularity);
         Selection selection = SelectionParameters.parse(from, to, channel, touchpoint, role, unit);
         SelectionParameters.requireSegmentsOf(trendInstrument, selection);
-        return conditional(request, org, current, List.of(trendInstrument), "", "trends",
+        return reads.snapshot(() -> conditional(request, org, access.scoreVersions(credentials.get(), org),
+                List.of(trendInstrument), "", "trends",
                 List.of(trendInstrument, trendMetric.name(), trendGranularity, selection),
-                () -> scores.trend(org, trendMetric, trendGranularity, selection));
+                () -> scores.trend(org, trendMetric, trendGranularity, selection)));
     }
 
     @GET
@@ -218,13 +225,15 @@ public class ScoreResource {
         return Multi.createBy().merging().streams(changes, heartbeats);
     }
 
-    /** An answer for a selection and, with compare=previous, the period of the same length before it. */
+    /**
+     * An answer for a selection and, with compare=previous, the period of the same length before it; its tag and its
+     * body read on one snapshot.
+     */
     private Response compared(Request request, String org, List<Instrument> instruments, String endpoint,
             Selection selection, String compare, BiFunction<Selection, Selection, Object> answer) throws SQLException {
-        Map<Instrument, Long> current = access.scoreVersions(credentials.get(), org);
         Selection previous = SelectionParameters.previous(selection, compare);
-        return conditional(request, org, current, instruments, "", endpoint, Arrays.asList(selection, previous),
-                () -> answer.apply(selection, previous));
+        return reads.snapshot(() -> conditional(request, org, access.scoreVersions(credentials.get(), org), instruments,
+                "", endpoint, Arrays.asList(selection, previous), () -> answer.apply(selection, previous)));
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.vocmonitor.dashboard.security;
 
-import io.agroal.api.AgroalDataSource;
+import io.vocmonitor.dashboard.store.Reads;
 import io.vocmonitor.events.Instrument;
 import io.vocmonitor.runtime.access.ApiKeys;
 import io.vocmonitor.runtime.access.Credentials;
@@ -38,11 +38,11 @@ public class ReadAccess {
             WHERE o.id = ?
             """;
 
-    private final AgroalDataSource dataSource;
+    private final Reads reads;
     private final RateLimiter rateLimiter;
 
-    public ReadAccess(AgroalDataSource dataSource, RateLimiter rateLimiter) {
-        this.dataSource = dataSource;
+    public ReadAccess(Reads reads, RateLimiter rateLimiter) {
+        this.reads = reads;
         this.rateLimiter = rateLimiter;
     }
 
@@ -55,7 +55,7 @@ public class ReadAccess {
             return;
         }
         String hash = credentials.keyHash();
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = reads.connection();
              PreparedStatement s = c.prepareStatement("SELECT key_hash FROM survey.credential_view WHERE key_hash = ?")) {
             s.setString(1, hash);
             try (ResultSet rows = s.executeQuery()) {
@@ -84,7 +84,7 @@ public class ReadAccess {
         }
         String hash = credentials.keyHash();
         Map<Instrument, Long> versions;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(KEY_LOOKUP)) {
+        try (Connection c = reads.connection(); PreparedStatement s = c.prepareStatement(KEY_LOOKUP)) {
             s.setString(1, hash);
             try (ResultSet rows = s.executeQuery()) {
                 if (!rows.next() || !ApiKeys.sameSecret(rows.getString("key_hash"), hash)) {
@@ -105,7 +105,7 @@ public class ReadAccess {
 
     /** For the admin: the organisation's score versions. */
     private Map<Instrument, Long> organisationVersions(String organisationId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(ORGANISATION_LOOKUP)) {
+        try (Connection c = reads.connection(); PreparedStatement s = c.prepareStatement(ORGANISATION_LOOKUP)) {
             s.setString(1, organisationId);
             try (ResultSet rows = s.executeQuery()) {
                 if (!rows.next()) {

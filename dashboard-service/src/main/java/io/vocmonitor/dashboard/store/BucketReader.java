@@ -1,6 +1,5 @@
 package io.vocmonitor.dashboard.store;
 
-import io.agroal.api.AgroalDataSource;
 import io.vocmonitor.aggregates.BucketLayout;
 import io.vocmonitor.aggregates.BucketSegments;
 import io.vocmonitor.aggregates.ScanBenchmark;
@@ -19,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class BucketReader {
 
-    private final AgroalDataSource dataSource;
+    private final Reads reads;
 
-    public BucketReader(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public BucketReader(Reads reads) {
+        this.reads = reads;
     }
 
     /** One bucket row's place: its day and its two segment columns (see {@link BucketSegments}). */
@@ -78,7 +79,7 @@ public class BucketReader {
         List<Object> parameters = List.of(instrument.name());
         Map<String, String> sectors = new TreeMap<>();
         Map<String, long[]> totals = new TreeMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, parameters);
+        try (Connection c = reads.connection(); PreparedStatement s = prepare(c, sql, parameters);
              ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
                 sectors.put(rows.getString(1), rows.getString(2));
@@ -99,7 +100,7 @@ public class BucketReader {
      * organisation's sector or state does: what answers that compare organisations are cached and tagged by.
      */
     public String versionOfAll(Instrument instrument) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = reads.connection(); PreparedStatement s = c.prepareStatement("""
                 SELECT count(*), coalesce(sum(v.version), 0),
                        coalesce(sum(hashtext(o.id || ':' || o.sector || ':' || o.active::text)::bigint), 0)
                 FROM scoring.score_version_view v JOIN survey.organisation_view o ON o.id = v.organisation_id
@@ -113,6 +114,22 @@ public class BucketReader {
         } catch (SQLException e) {
             throw new IllegalStateException("reading the score versions of " + instrument + " failed", e);
         }
+    }
+
+    /** The score versions of each of the organisations that has scores: organisation id → instrument → version. */
+    public Map<String, Map<Instrument, Long>> versions(Collection<String> organisationIds) {
+        Map<String, Map<Instrument, Long>> versions = new TreeMap<>();
+        try (Connection c = reads.connection(); PreparedStatement s = prepare(c,
+                "SELECT organisation_id, instrument, version FROM scoring.score_version_view WHERE organisation_id = ANY (?)",
+                List.of((Object) organisationIds.toArray(String[]::new))); ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                versions.computeIfAbsent(rows.getString(1), id -> new EnumMap<>(Instrument.class))
+                        .put(Instrument.valueOf(rows.getString(2)), rows.getLong(3));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the score versions failed", e);
+        }
+        return versions;
     }
 
     private Map<String, ScoreSums> query(String organisationId, Instrument instrument, Selection selection,
@@ -137,7 +154,7 @@ public class BucketReader {
         }
 
         Map<String, long[]> totals = new TreeMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, parameters);
+        try (Connection c = reads.connection(); PreparedStatement s = prepare(c, sql, parameters);
              ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
                 long[] sums = longs(rows.getArray(4));

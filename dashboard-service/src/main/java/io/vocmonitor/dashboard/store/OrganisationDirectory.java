@@ -1,6 +1,5 @@
 package io.vocmonitor.dashboard.store;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,14 +17,14 @@ public class OrganisationDirectory {
     public record OrganisationEntry(String id, String name, String sector, boolean active) {
     }
 
-    private final AgroalDataSource dataSource;
+    private final Reads reads;
 
-    public OrganisationDirectory(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public OrganisationDirectory(Reads reads) {
+        this.reads = reads;
     }
 
     public Optional<OrganisationEntry> find(String id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = reads.connection(); PreparedStatement s = c.prepareStatement(
                 "SELECT id, name, sector, active FROM survey.organisation_view WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet rows = s.executeQuery()) {
@@ -37,7 +36,7 @@ public class OrganisationDirectory {
     /** Organisations ordered by id, after {@code after} (exclusive), at most {@code limit}. */
     public List<OrganisationEntry> list(String after, int limit) throws SQLException {
         List<OrganisationEntry> entries = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = reads.connection(); PreparedStatement s = c.prepareStatement(
                 "SELECT id, name, sector, active FROM survey.organisation_view WHERE id > ? ORDER BY id LIMIT ?")) {
             s.setString(1, after == null ? "" : after);
             s.setInt(2, limit);
