@@ -67,6 +67,13 @@ voc_fn() { (source ./voc && "$@"); }
     <<< "$(source ./voc && printf '%s\n' "$DB_NAME" "$PG_SUPERUSER" "$(pg_port)")"
 export VOC_BENCH_JDBC="${VOC_BENCH_JDBC:-jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME}" \
     VOC_BENCH_JDBC_USER="${VOC_BENCH_JDBC_USER:-$PG_SUPERUSER}"
+# every scoring instance, when ./voc up --scoring N runs more than one: their applied counts and freshness add up
+VOC_SCORING_URLS="$(source ./voc && for svc in $(scoring_instances); do printf 'http://127.0.0.1:%s,' "$(port_of "$svc")"; done)"
+export VOC_SCORING_URLS="${VOC_SCORING_URLS%,}"
+# what ./voc runs: the broker layout, the scoring instances, where the dashboard reads
+LAYOUT="$(source ./voc && printf '%s; %s scoring instance(s); the dashboard-service reads from %s' \
+    "$( (($(broker_count) > 1)) && echo 'a cluster of 3 Kafka brokers (replication 3, min ISR 2)' || echo 'one Kafka broker')" \
+    "$(scoring_instances | wc -l)" "$(replica_wanted && echo 'a streaming replica' || echo 'the primary')")"
 
 tools() { java -cp "$CP" io.vocmonitor.bench.PerfTools "$@"; }
 # the value of KEY in a "RESULT k=v …" or "BENCH k=v …" line
@@ -111,7 +118,7 @@ report() {
         echo
         echo "### $title, $(date -u +%Y-%m-%d) — commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
         echo
-        echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -n 1). $note"
+        echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -n 1). Platform: $LAYOUT. $note"
         echo
         echo "$table"
     } >> BENCHMARKS.md
@@ -188,10 +195,6 @@ suite_freshness() {
 
 suite_drain() {
     say "• drain: $DRAIN responses of 1,000 organisations waiting in voc.responses"
-    # every scoring instance's applied count, when ./voc up --scoring N runs more than one
-    VOC_SCORING_URLS="$(for svc in $(source ./voc && scoring_instances); do
-        printf 'http://127.0.0.1:%s,' "$(source ./voc && port_of "$svc")"; done)"
-    export VOC_SCORING_URLS="${VOC_SCORING_URLS%,}"
     tools register bench-drain 1000 > /dev/null
     tools await-caught-up 900 > /dev/null
     stop_consumers
@@ -223,7 +226,7 @@ suite_drain() {
     local table="| responses | drained/s | ConsumerPerformance records/s | ratio | COPY ceiling responses/s (1 + 1 rows each) | ratio | one-transaction-per-record consumer/s | ratio | exact |
 |---|---|---|---|---|---|---|---|---|
 | $DRAIN | $rate | $(rounded "$ceiling") | $(ratio "$rate" "$ceiling") | $copy_ceiling | $(ratio "$rate" "$copy_ceiling") | $(field per_second "$naive") | $(ratio "$rate" "$(field per_second "$naive")") | $(field aspects_checked "$exact") aspect figures of 25 organisations equal |"
-    report "Backlog drain" "\`bench/perf.sh drain\`: $DRAIN ResponseSubmitted events (lz4) for 1,000 organisations over 365 days produced while scoring was stopped, then one scoring instance started; the clock runs from the first response applied to the last. COPY: $(field archive_rows_per_second "$copy") archive rows/s, $(field bucket_rows_per_second "$copy") bucket rows/s into tables shaped like ours. RSS after the drain: $memory." "$table"
+    report "Backlog drain" "\`bench/perf.sh drain\`: $DRAIN ResponseSubmitted events (lz4) for 1,000 organisations over 365 days produced while scoring was stopped, then the scoring instances started; the clock runs from the first response applied to the last. COPY: $(field archive_rows_per_second "$copy") archive rows/s, $(field bucket_rows_per_second "$copy") bucket rows/s into tables shaped like ours. RSS after the drain: $memory." "$table"
 }
 
 suite_reads() {

@@ -296,11 +296,6 @@ public final class PerfTools {
         }
     }
 
-    /** The lines of the (first) scoring-service's Prometheus page. */
-    private List<String> scoringMetrics() throws IOException, InterruptedException {
-        return metrics(SCORING);
-    }
-
     private List<String> metrics(String instance) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(instance + "/q/metrics")).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString()).body().lines().toList();
@@ -514,14 +509,16 @@ public final class PerfTools {
                 quantile(before, after, 0.50) * 1000, quantile(before, after, 0.99) * 1000);
     }
 
-    /** voc_scoring_freshness_seconds' cumulative buckets: upper bound → count. */
+    /** voc_scoring_freshness_seconds' cumulative buckets, added up over every scoring instance: upper bound → count. */
     private Map<Double, Double> freshnessHistogram() throws IOException, InterruptedException {
         Map<Double, Double> buckets = new java.util.TreeMap<>();
-        for (String line : scoringMetrics()) {
-            if (line.startsWith("voc_scoring_freshness_seconds_bucket{le=\"")) {
-                String bound = line.substring(line.indexOf('"') + 1, line.lastIndexOf('"'));
-                buckets.put(bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound),
-                        Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+        for (String instance : SCORING_INSTANCES) {
+            for (String line : metrics(instance)) {
+                if (line.startsWith("voc_scoring_freshness_seconds_bucket{le=\"")) {
+                    String bound = line.substring(line.indexOf('"') + 1, line.lastIndexOf('"'));
+                    buckets.merge(bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound),
+                            Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)), Double::sum);
+                }
             }
         }
         return buckets;
