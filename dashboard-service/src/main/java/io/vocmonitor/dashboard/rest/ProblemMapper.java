@@ -3,6 +3,7 @@ package io.vocmonitor.dashboard.rest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vocmonitor.dashboard.service.InvalidQuery;
 import io.vocmonitor.dashboard.service.UnknownAlert;
+import io.vocmonitor.dashboard.webhook.WebhookRefusal;
 import io.vocmonitor.runtime.Refusal;
 import io.vocmonitor.runtime.access.Forbidden;
 import io.vocmonitor.runtime.access.NotAuthenticated;
@@ -34,6 +35,8 @@ public class ProblemMapper {
             status = 403;
         } else if (refusal instanceof UnknownOrganisation || refusal instanceof UnknownAlert) {
             status = 404;
+        } else if (refusal instanceof WebhookRefusal webhook) {
+            status = webhook.status();
         } else if (refusal instanceof RateLimited) {
             status = 429;
             detail = "this key is over its request rate; poll with If-None-Match or use the stream";

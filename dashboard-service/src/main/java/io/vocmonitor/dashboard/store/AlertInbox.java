@@ -1,6 +1,7 @@
 package io.vocmonitor.dashboard.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.vocmonitor.dashboard.webhook.WebhookEvents;
 import io.vocmonitor.events.AlertEvent;
 import io.vocmonitor.events.AlertKind;
 import io.vocmonitor.events.AlertRaised;
@@ -43,14 +44,17 @@ public class AlertInbox {
     private static final String COLUMNS = "alert_id, kind, response_id, channel, touchpoint, comment, answered_at, acknowledged_at";
 
     private final AgroalDataSource dataSource;
+    private final WebhookEvents webhooks;
 
-    public AlertInbox(AgroalDataSource dataSource) {
+    public AlertInbox(AgroalDataSource dataSource, WebhookEvents webhooks) {
         this.dataSource = dataSource;
+        this.webhooks = webhooks;
     }
 
     /**
      * Applies alert events in their order, in one transaction: raised alerts are stored (a repeat of one already
-     * stored changes nothing), withdrawn ones deleted. Consecutive raised alerts are stored in one statement.
+     * stored changes nothing), withdrawn ones deleted. Consecutive raised alerts are stored in one statement. The
+     * webhook deliveries of the events are queued in the same transaction.
      */
     public void apply(List<AlertEvent> events) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -58,16 +62,22 @@ public class AlertInbox {
             c.setAutoCommit(false);
             try {
                 List<AlertRaised> raised = new ArrayList<>();
+                List<AlertRaised> allRaised = new ArrayList<>();
+                List<AlertWithdrawn> withdrawn = new ArrayList<>();
                 for (AlertEvent event : events) {
                     if (event instanceof AlertRaised alert) {
                         raised.add(alert);
+                        allRaised.add(alert);
                     } else if (event instanceof AlertWithdrawn withdrawal) {
                         store(c, raised);
                         raised.clear();
                         withdraw(c, withdrawal);
+                        withdrawn.add(withdrawal);
                     }
                 }
                 store(c, raised);
+                webhooks.raised(c, allRaised);
+                webhooks.withdrawn(c, withdrawn);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -174,15 +184,43 @@ public class AlertInbox {
         return new Page(List.copyOf(page), new Position(last.answeredAt(), last.id()));
     }
 
-    /** Marks an alert of the organisation as followed up; the first acknowledgement's time stays. */
+    /**
+     * Marks an alert of the organisation as followed up; the first acknowledgement's time stays, and only the first
+     * queues the webhook deliveries of alert.acknowledged, in the same transaction.
+     */
     public Optional<Alert> acknowledge(String organisationId, UUID alertId) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE dashboard.alert SET acknowledged_at = coalesce(acknowledged_at, now()) "
-                        + "WHERE alert_id = ? AND organisation_id = ? RETURNING " + COLUMNS)) {
-            s.setObject(1, alertId);
-            s.setString(2, organisationId);
-            try (ResultSet rows = s.executeQuery()) {
-                return rows.next() ? Optional.of(alert(rows)) : Optional.empty();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<Alert> first;
+                try (PreparedStatement s = c.prepareStatement("UPDATE dashboard.alert SET acknowledged_at = now() "
+                        + "WHERE alert_id = ? AND organisation_id = ? AND acknowledged_at IS NULL RETURNING " + COLUMNS)) {
+                    s.setObject(1, alertId);
+                    s.setString(2, organisationId);
+                    try (ResultSet rows = s.executeQuery()) {
+                        first = rows.next() ? Optional.of(alert(rows)) : Optional.empty();
+                    }
+                }
+                Optional<Alert> alert = first;
+                if (first.isPresent()) {
+                    webhooks.acknowledged(c, organisationId, first.get());
+                } else {
+                    try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
+                            + " FROM dashboard.alert WHERE alert_id = ? AND organisation_id = ?")) {
+                        s.setObject(1, alertId);
+                        s.setString(2, organisationId);
+                        try (ResultSet rows = s.executeQuery()) {
+                            alert = rows.next() ? Optional.of(alert(rows)) : Optional.empty();
+                        }
+                    }
+                }
+                c.commit();
+                return alert;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         }
     }
