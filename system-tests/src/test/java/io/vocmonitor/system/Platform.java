@@ -40,15 +40,15 @@ final class Platform implements AutoCloseable {
     private final Path logs;
     private final Brokers kafka;
     private final TestDatabase database;
-    /** Where the dashboard-service reads from, when not from the database itself: a streaming replica. */
-    private final String readUrl;
+    /** Settings of the dashboard-service beyond the common ones: a replica to read from, webhook rules. */
+    private final Map<String, String> dashboardEnvironment;
     /** Running processes by instance name: survey, scoring, dashboard, and extra ones such as scoring-2. */
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
 
-    private Platform(Path root, Path logs, Brokers kafka, TestDatabase database, String readUrl) {
+    private Platform(Path root, Path logs, Brokers kafka, TestDatabase database, Map<String, String> dashboardEnvironment) {
         this.root = root;
-        this.readUrl = readUrl;
+        this.dashboardEnvironment = dashboardEnvironment;
         this.logs = logs;
         this.kafka = kafka;
         this.database = database;
@@ -80,11 +80,23 @@ final class Platform implements AutoCloseable {
         Path logs = freshLogs(root.resolve("system-tests/target/replica-logs"));
         TestDatabase database = TestDatabase.create(primaryServerUrl, "system_replica");
         String readUrl = replicaServerUrl.substring(0, replicaServerUrl.lastIndexOf('/') + 1) + database.name();
-        return start(new Platform(root, logs, KafkaProcess.start(root, logs.resolve("kafka")), database, readUrl));
+        return start(new Platform(root, logs, KafkaProcess.start(root, logs.resolve("kafka")), database,
+                Map.of("VOC_DB_READ_URL", readUrl)));
+    }
+
+    /**
+     * A platform of its own whose dashboard-service runs with these settings besides the common ones (e.g. the webhook
+     * rules); its logs under target/{@code name}-logs.
+     */
+    static Platform startWithDashboard(String name, Map<String, String> dashboardEnvironment) throws Exception {
+        Path root = root();
+        Path logs = freshLogs(root.resolve("system-tests/target/" + name + "-logs"));
+        return start(new Platform(root, logs, KafkaProcess.start(root, logs.resolve("kafka")),
+                TestDatabase.create("system_" + name), dashboardEnvironment));
     }
 
     private static Platform start(Path root, Path logs, Brokers kafka, String databaseName) throws Exception {
-        return start(new Platform(root, logs, kafka, TestDatabase.create(databaseName), null));
+        return start(new Platform(root, logs, kafka, TestDatabase.create(databaseName), Map.of()));
     }
 
     private static Platform start(Platform platform) throws Exception {
@@ -139,8 +151,8 @@ final class Platform implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance + ".log").toFile()));
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("VOC_DB_URL", database.jdbcUrl());
-        if (service.equals("dashboard") && readUrl != null) {
-            builder.environment().put("VOC_DB_READ_URL", readUrl);
+        if (service.equals("dashboard")) {
+            builder.environment().putAll(dashboardEnvironment);
         }
         builder.environment().put("VOC_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         builder.environment().put("VOC_ADMIN_TOKEN", ADMIN_TOKEN);

@@ -58,6 +58,13 @@ public interface DashboardConfig {
         @WithDefault("5s")
         Duration retryBase();
 
+        /**
+         * How much longer than the connect and read timeouts a sender's claim on a delivery lasts: after a crash, the
+         * delivery is made again once the claim has run out.
+         */
+        @WithDefault("30s")
+        Duration leaseMargin();
+
         /** How often the queue is looked at for deliveries that are due. */
         @WithDefault("100ms")
         Duration pollInterval();

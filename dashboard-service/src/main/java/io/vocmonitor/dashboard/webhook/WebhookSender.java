@@ -188,7 +188,7 @@ public class WebhookSender {
     }
 
     private Duration lease() {
-        return config.connectTimeout().plus(config.readTimeout()).plusSeconds(30);
+        return config.connectTimeout().plus(config.readTimeout()).plus(config.leaseMargin());
     }
 
     private static String excerpt(InputStream body) {
