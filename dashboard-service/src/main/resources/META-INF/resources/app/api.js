@@ -80,13 +80,23 @@ export function get(path, params) {
   return request;
 }
 
-export async function post(path) {
+/** A request that changes something: POST, PATCH or DELETE, with a JSON body when given; the JSON answer, or null. */
+export async function send(method, path, body) {
   requests += 1;
-  const response = await fetch(path, { method: 'POST', headers: headers(), signal: AbortSignal.timeout(TIMEOUT_MS) });
+  const response = await fetch(path, {
+    method,
+    headers: headers(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
   if (!response.ok) {
     throw await problem(response);
   }
-  return response.json();
+  return response.status === 204 ? null : response.json();
+}
+
+export function post(path, body) {
+  return send('POST', path, body);
 }
 
 /** Forgets every cached answer: after signing out, nothing of the organisation stays in memory. */

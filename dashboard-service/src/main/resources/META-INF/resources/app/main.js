@@ -13,8 +13,9 @@ import * as scan from './views/scan.js';
 import * as trends from './views/trends.js';
 import * as segments from './views/segments.js';
 import * as alerts from './views/alerts.js';
+import * as webhooks from './views/webhooks.js';
 
-const VIEWS = { overview, serviceproof, recovery, scan, trends, segments, alerts };
+const VIEWS = { overview, serviceproof, recovery, scan, trends, segments, alerts, webhooks };
 const main = document.getElementById('view');
 const status = document.getElementById('status');
 const filters = document.getElementById('filters');
@@ -136,8 +137,8 @@ function buildNavigation() {
 
 function syncControls() {
   buildNavigation();
-  // the alerts inbox is not a selection of scores: the API lists alerts by kind and status only
-  filters.hidden = !state.credentials() || current.view === 'alerts';
+  // the alerts inbox and the webhooks are not a selection of scores
+  filters.hidden = !state.credentials() || current.view === 'alerts' || current.view === 'webhooks';
   // the scan is answered by the organisation's own people: it has a period, but no channel, touchpoint or comparison
   const scan = current.view === 'scan' || (current.view === 'trends' && current.instrument === 'SERVICE_EXCELLENCE_SCAN');
   filters.querySelector('.channels').hidden = scan;

@@ -1,7 +1,7 @@
 // The one place that holds what is shown (the view and the selection, in the URL's query, so that a view can be
 // bookmarked and shared) and who is signed in (in sessionStorage, never in a URL).
 
-export const VIEWS = ['overview', 'serviceproof', 'recovery', 'scan', 'trends', 'segments', 'alerts'];
+export const VIEWS = ['overview', 'serviceproof', 'recovery', 'scan', 'trends', 'segments', 'alerts', 'webhooks'];
 export const CHANNELS = ['PHONE', 'EMAIL', 'CHAT', 'WEB', 'STORE', 'SOCIAL', 'OTHER'];
 export const RANGES = ['last7', 'last30', 'last90', 'quarter', 'year', 'all', 'custom'];
 export const ROLES = ['EMPLOYEE', 'MANAGER', 'EXECUTIVE'];

@@ -41,7 +41,7 @@ class DashboardBrowserIT {
 
     private static final double EPS = 1e-12;
     private static final List<String> VIEWS = List.of("overview", "serviceproof", "recovery", "scan", "trends", "segments",
-            "alerts");
+            "alerts", "webhooks");
 
     private Platform platform;
     private Api api;
@@ -319,6 +319,53 @@ class DashboardBrowserIT {
         browser.screenshot("dashboard-sign-in");
         assertThat(browser.seriousViolations(Browser.axeScript(Path.of(System.getProperty("voc.repository.root", "..")))))
                 .as("the sign-in dialog").isEmpty();
+    }
+
+    @Test
+    @Order(12)
+    void aWebhookIsAddedTestedPausedAndDeletedFromItsPage() throws Exception {
+        open("/?view=webhooks");
+        // an address the rules refuse: the API's reason on the page, nothing stored
+        WebElement url = browser.driver.findElement(By.cssSelector("[data-testid=webhook-form] input[name=url]"));
+        url.sendKeys("http://127.0.0.2:9/hook");
+        browser.driver.findElement(By.cssSelector("[data-testid=webhook-form] button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.driver
+                .findElements(By.cssSelector("[data-testid=webhook-form] .problem")).isEmpty());
+        assertThat(browser.driver.findElement(By.cssSelector("[data-testid=webhook-form] .problem")).getText())
+                .contains("loopback");
+        assertThat(api.scores(org, "webhooks").getList("webhooks")).isEmpty();
+
+        // the one loopback address this platform allows (the discard port: nothing listens there)
+        url = browser.driver.findElement(By.cssSelector("[data-testid=webhook-form] input[name=url]"));
+        url.clear();
+        url.sendKeys("http://127.0.0.1:9/hook");
+        browser.driver.findElement(By.cssSelector("[data-testid=webhook-form] input[name='scores.changed']")).click();
+        browser.driver.findElement(By.cssSelector("[data-testid=webhook-form] button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.driver
+                .findElements(By.cssSelector("[data-testid=webhook-secret]")).isEmpty()
+                && !browser.driver.findElements(By.cssSelector("[data-testid=webhook]")).isEmpty());
+        assertThat(browser.driver.findElement(By.cssSelector("[data-testid=webhook-secret] code")).getText()).startsWith("whsec_");
+        JsonPath stored = api.scores(org, "webhooks");
+        assertThat(stored.getList("webhooks.events[0]")).containsExactly("alert.raised", "scores.changed");
+        String id = stored.getString("webhooks[0].id");
+
+        // a test event: nothing answers on port 9, so the log says why it was not delivered
+        browser.driver.findElement(By.cssSelector("[data-testid='test-" + id + "']")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> browser.driver.findElements(By.cssSelector("[data-testid=delivery]"))
+                .stream().anyMatch(row -> row.getText().contains("could not connect")));
+        browser.screenshot("dashboard-webhooks");
+        assertThat(browser.seriousViolations(Browser.axeScript(Path.of(System.getProperty("voc.repository.root", "..")))))
+                .as("the webhooks page with a webhook, its secret and its log").isEmpty();
+
+        browser.driver.findElement(By.cssSelector("[data-testid='pause-" + id + "']")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "true".equals(browser.driver
+                .findElement(By.cssSelector("[data-webhook-id='" + id + "']")).getAttribute("data-paused")));
+        assertThat(api.scores(org, "webhooks/" + id).getString("pausedReason")).isEqualTo("paused by its owner");
+
+        browser.driver.findElement(By.cssSelector("[data-testid='delete-" + id + "']")).click();
+        browser.driver.switchTo().alert().accept();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.findElements(By.cssSelector("[data-testid=webhook]")).isEmpty());
+        assertThat(api.scores(org, "webhooks").getList("webhooks")).isEmpty();
     }
 
     /** Opens a page of the dashboard signed in by deep link, and waits until its figures are there. */

@@ -152,6 +152,10 @@ final class Platform implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("VOC_DB_URL", database.jdbcUrl());
         if (service.equals("dashboard")) {
+            // webhooks on: over plain http to the discard port of this machine alone, unless a test says otherwise
+            builder.environment().put("VOC_WEBHOOK_SECRET_KEY", "system-test-webhook-key-0123456789abcdef");
+            builder.environment().put("VOC_WEBHOOK_ALLOW_HTTP", "true");
+            builder.environment().put("VOC_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1:9");
             builder.environment().putAll(dashboardEnvironment);
         }
         builder.environment().put("VOC_KAFKA_BOOTSTRAP", kafka.bootstrapServers());

@@ -68,9 +68,7 @@ class WebhookCrashIT {
         });
         receiver.start();
         platform = Platform.startWithDashboard("webhook", Map.of(
-                "VOC_WEBHOOK_ALLOW_HTTP", "true",
                 "VOC_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1:" + receiver.getAddress().getPort(),
-                "VOC_WEBHOOK_SECRET_KEY", "system-test-webhook-key-0123456789abcdef",
                 "VOC_WEBHOOK_READ_TIMEOUT", "30s",
                 "VOC_WEBHOOK_CONNECT_TIMEOUT", "1s",
                 "VOC_WEBHOOK_LEASE_MARGIN", "1s"));

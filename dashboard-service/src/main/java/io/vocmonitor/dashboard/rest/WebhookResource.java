@@ -147,7 +147,7 @@ public class WebhookResource {
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
     public WebhookView webhook(@RestPath String org, @RestPath String id) throws SQLException {
         access.requireRead(credentials.get(), org);
-        return WebhookView.of(store.find(org, id(id, org)).orElseThrow(() -> WebhookRefusal.unknown(id, org)));
+        return WebhookView.of(owned(org, id));
     }
 
     @PATCH
@@ -207,8 +207,7 @@ public class WebhookResource {
             content = @Content(schema = @Schema(implementation = TestDelivery.class)))
     public Response testWebhook(@RestPath String org, @RestPath String id) throws SQLException {
         access.requireRead(credentials.get(), org);
-        WebhookStore.Subscription subscription = store.find(org, id(id, org))
-                .orElseThrow(() -> WebhookRefusal.unknown(id, org));
+        WebhookStore.Subscription subscription = owned(org, id);
         UUID delivery = store.enqueueOne(subscription.id(), WebhookEvents.TEST,
                 events.test(org, subscription.id().toString()));
         return Response.accepted(new TestDelivery(delivery)).build();
@@ -224,9 +223,13 @@ public class WebhookResource {
     public DeliveryLog webhookDeliveries(@RestPath String org, @RestPath String id, @RestQuery String limit)
             throws SQLException {
         access.requireRead(credentials.get(), org);
-        WebhookStore.Subscription subscription = store.find(org, id(id, org))
-                .orElseThrow(() -> WebhookRefusal.unknown(id, org));
+        WebhookStore.Subscription subscription = owned(org, id);
         return new DeliveryLog(store.log(subscription.id(), logLimit(limit)));
+    }
+
+    /** The organisation's subscription of that id; 404 when it has none. */
+    private WebhookStore.Subscription owned(String org, String id) throws SQLException {
+        return store.find(org, id(id, org)).orElseThrow(() -> WebhookRefusal.unknown(id, org));
     }
 
     private String url(String url) {

@@ -144,7 +144,8 @@ public class WebhookSender {
                 fail(delivery, null, started, "timed out after " + config.readTimeout().toSeconds() + " s", null, null);
                 return;
             } catch (IOException e) {
-                fail(delivery, null, started, "could not connect or send: " + e, null, null);
+                fail(delivery, null, started, "could not connect or send: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage()), null, null);
                 return;
             }
             String excerpt = excerpt(answer.body());
