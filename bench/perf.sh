@@ -3,7 +3,7 @@
 # the same run on the same machine, prints one table with the ratios, and appends it to BENCHMARKS.md with the
 # machine, the date and the commit.
 #
-#   bench/perf.sh [SUITE …]        suites: ingest batch freshness drain reads (default: all, in this order)
+#   bench/perf.sh [SUITE …]        suites: ingest batch freshness drain reads page webhooks (default: all, in this order)
 #
 # ingest     single responses over keep-alive connections (wrk), beside GET /q/health/live, at 32 and 256
 #            connections; the scoring and dashboard services are stopped meanwhile, so both figures are the
@@ -18,6 +18,9 @@
 # page       the web dashboard in headless chromium with the demo organisation (./voc demo): first figures on
 #            screen after navigation, cold (a new profile each run) and warm, bytes transferred, the requests that
 #            reach the dashboard-service for each view and for one live update (BENCH_PAGE_RUNS, default 10)
+# webhooks   broken relationships posted at a steady rate (BENCH_WEBHOOK_RATE, default 20/s, for 30 s): 202 →
+#            the alert's signed webhook at a receiver on 127.0.0.1:18089 (the dashboard-service is restarted with
+#            that receiver allowed, then as it was)
 #
 # Needs wrk (apt-get install wrk); the page suite needs chromium and chromium-driver instead. Environment: BENCH_SECONDS (per wrk run, default 15), BENCH_DRAIN (responses,
 # default 1000000), BENCH_FRESH_RATE (overrides the freshness rate); the database is ./voc's (VOC_DB_NAME,
@@ -29,7 +32,7 @@ cd "$ROOT"
 SECONDS_PER_RUN="${BENCH_SECONDS:-15}"
 DRAIN="${BENCH_DRAIN:-1000000}"
 SUITES=("$@")
-((${#SUITES[@]} > 0)) || SUITES=(ingest batch freshness drain reads page)
+((${#SUITES[@]} > 0)) || SUITES=(ingest batch freshness drain reads page webhooks)
 SURVEY=http://127.0.0.1:8081
 DASHBOARD=http://127.0.0.1:8083
 STATE=.voc/bench
@@ -45,7 +48,8 @@ for suite in "${SUITES[@]}"; do
         ingest | batch | freshness | drain | reads) command -v wrk > /dev/null || die "wrk is missing: apt-get install wrk" ;;
         page) [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] \
             || die "chromium is missing: apt-get install chromium chromium-driver" ;;
-        *) die "unknown suite $suite (ingest, batch, freshness, drain, reads, page)" ;;
+        webhooks) ;;
+        *) die "unknown suite $suite (ingest, batch, freshness, drain, reads, page, webhooks)" ;;
     esac
 done
 ./voc status > /dev/null || die "start the platform first: ./voc up"
@@ -280,6 +284,21 @@ o = json.load(open(".voc/demo-organisation.json"))
 print(o["id"]); print(o["readKey"]); print(o["ingestKey"])')"
     table="$(java -cp "$CP" io.vocmonitor.bench.PageLoad "$DASHBOARD" "$SURVEY" "$org" "$read" "$ingest" "$runs")"
     report "Web dashboard page load" "\`bench/perf.sh page\`: headless chromium $(chromium --version 2>/dev/null | awk '{print $2}'), the demo organisation's overview over all time ($(curl -s -H "X-Api-Key: $read" "$DASHBOARD/api/v1/organisations/$org/summary" | python3 -c 'import json, sys; s = json.load(sys.stdin); print(s["serviceproof"]["responses"] + s["recovery"]["responses"])') responses), a window of 1300×1000; first figures = the page's voc:first-figures mark, the frame that paints the view's numbers, from navigation start; cold = a new browser profile each run, after one run that warms the services; requests reaching the service = responses with bytes on the wire (a 304 counts, a cache hit does not); the event stream is one more, open all along." "$table"
+}
+
+suite_webhooks() {
+    local port=18089 rate="${BENCH_WEBHOOK_RATE:-20}" result table
+    say "• webhooks: $rate broken relationships a second for 30 s; 202 → signed webhook at 127.0.0.1:$port"
+    # the dashboard-service with the benchmark's receiver allowed (plain http, one loopback port), then as it was
+    voc_fn stop_component dashboard 30 > /dev/null
+    VOC_WEBHOOK_ALLOW_HTTP=true VOC_WEBHOOK_ALLOWED_HOSTS="127.0.0.1:$port" ./voc up > /dev/null
+    result="$(java -cp "$CP" io.vocmonitor.bench.WebhookLatency 30 "$rate" "$port")"
+    voc_fn stop_component dashboard 30 > /dev/null
+    ./voc up > /dev/null
+    table="| rate/s | alerts | delivered | 202 → webhook p50 ms | p99 ms | max ms | delivered twice | bad signatures |
+|---|---|---|---|---|---|---|---|
+| $rate | $(field alerts "$result") | $(field delivered "$result") | $(field p50_ms "$result") | $(field p99_ms "$result") | $(field max_ms "$result") | $(field repeats "$result") | $(field unsigned "$result") |"
+    report "Webhooks" "\`bench/perf.sh webhooks\`: recovery responses with a BROKEN relationship posted one by one at a steady rate for 30 s, after 10 s of the same as warm-up (admin token); each alert goes survey → voc.responses → scoring (outbox) → voc.alerts → the dashboard's inbox and webhook queue → a signed POST to a receiver on 127.0.0.1, which checks the signature; the time runs from the 202 to the webhook's arrival. RSS after: $(rss)." "$table"
 }
 
 LOAD="" # the freshness suite's background load

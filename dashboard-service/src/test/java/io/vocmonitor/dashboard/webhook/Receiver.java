@@ -82,6 +82,10 @@ public class Receiver implements QuarkusTestResourceLifecycleManager {
                 }
             }
             byte[] answer = ("received " + path).getBytes(StandardCharsets.UTF_8);
+            if (reply != null && reply.status() >= 300 && reply.status() < 400) {
+                // a redirect to another path of this receiver: a sender that followed it would show up there
+                exchange.getResponseHeaders().add("Location", base() + "/hooks/redirected");
+            }
             exchange.sendResponseHeaders(reply == null ? 200 : reply.status(), answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();

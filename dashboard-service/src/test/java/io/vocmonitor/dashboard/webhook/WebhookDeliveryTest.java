@@ -159,6 +159,22 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aRedirectIsNotFollowedButRetriedAtTheSubscribedAddress() {
+        String org = organisation();
+        String path = "/hooks/moving";
+        String id = subscribe(org, path, List.of("alert.raised")).getString("id");
+        Receiver.script(path, new Receiver.Reply(307, 0));
+        TopicProbe.produce(kafka, Topics.ALERTS, org, EventCodec.encode(raise(org)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> delivered(org, id));
+        assertThat(Receiver.at("/hooks/redirected")).isEmpty();
+        assertThat(Receiver.at(path)).hasSize(2);
+        List<Map<String, Object>> tries = given().header("Authorization", ADMIN)
+                .when().get(webhooks(org) + "/" + id + "/deliveries").then().extract().jsonPath().getList("deliveries[0].log");
+        assertThat((String) tries.get(1).get("error")).isEqualTo("HTTP 307: redirects are not followed");
+    }
+
+    @Test
     void aReceiverThatKeepsFailingIsPausedWithTheReason() {
         String org = organisation();
         String path = "/hooks/broken";
