@@ -35,6 +35,8 @@ export async function render(ctx) {
 
   const showSecret = (secret) => {
     shownSecret = secret;
+    // no room taken while there is no secret to show
+    secretBox.hidden = secret === null;
     secretBox.replaceChildren(secret === null ? '' : el('div', { class: 'card secret', 'data-testid': 'webhook-secret' },
       el('strong', {}, t('webhookSecret')), ' ', el('code', {}, secret), el('p', { class: 'note' }, t('webhookSecretOnce')),
       el('button', { type: 'button', onclick: () => showSecret(null) }, t('secretCopied'))));
