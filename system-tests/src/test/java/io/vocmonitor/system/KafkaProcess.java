@@ -148,17 +148,21 @@ final class KafkaProcess implements Brokers {
     }
 
     private Process run(Path output, String... mainAndArgs) throws IOException {
-        Path classpathFile = root.resolve("deploy/local/target/runtime.classpath");
-        if (!Files.exists(classpathFile)) {
-            throw new IllegalStateException(classpathFile + " is missing: package deploy/local first (./mvnw verify does)");
-        }
-        String classpath = root.resolve("deploy/local/target/classes") + ":" + Files.readString(classpathFile).strip();
         List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-Xms128m", "-Xmx512m", "-cp", classpath,
+                ProcessHandle.current().info().command().orElse("java"), "-Xms128m", "-Xmx512m", "-cp", localRuntime(root),
                 "-Dlog4j2.configurationFile=" + root.resolve("deploy/local/kafka/log4j2.properties"),
                 "-Dkafka.logs.dir=" + directory));
         command.addAll(List.of(mainAndArgs));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    /** The classpath of what ./voc runs besides the services (deploy/local): the broker, the database tools. */
+    static String localRuntime(Path root) throws IOException {
+        Path classpathFile = root.resolve("deploy/local/target/runtime.classpath");
+        if (!Files.exists(classpathFile)) {
+            throw new IllegalStateException(classpathFile + " is missing: package deploy/local first (./mvnw verify does)");
+        }
+        return root.resolve("deploy/local/target/classes") + ":" + Files.readString(classpathFile).strip();
     }
 
     static int freePort() throws IOException {

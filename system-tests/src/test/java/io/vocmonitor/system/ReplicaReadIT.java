@@ -189,10 +189,8 @@ class ReplicaReadIT {
     /** Runs one of ./voc's tools (deploy/local) as ./voc does, in a JVM of its own; its exit status. */
     private static int localRuntime(Path output, String... arguments) throws Exception {
         Path root = Path.of(System.getProperty("voc.repository.root", "..")).toAbsolutePath().normalize();
-        String classpath = root.resolve("deploy/local/target/classes") + ":"
-                + Files.readString(root.resolve("deploy/local/target/runtime.classpath")).strip();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                classpath, "io.vocmonitor.local.LocalRuntime"));
+                KafkaProcess.localRuntime(root), "io.vocmonitor.local.LocalRuntime"));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         return process.waitFor();

@@ -57,35 +57,25 @@ public class AlertInbox {
      * webhook deliveries of the events are queued in the same transaction.
      */
     public void apply(List<AlertEvent> events) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                List<AlertRaised> raised = new ArrayList<>();
-                List<AlertRaised> allRaised = new ArrayList<>();
-                List<AlertWithdrawn> withdrawn = new ArrayList<>();
-                for (AlertEvent event : events) {
-                    if (event instanceof AlertRaised alert) {
-                        raised.add(alert);
-                        allRaised.add(alert);
-                    } else if (event instanceof AlertWithdrawn withdrawal) {
-                        store(c, raised);
-                        raised.clear();
-                        withdraw(c, withdrawal);
-                        withdrawn.add(withdrawal);
-                    }
+        Transactions.run(dataSource, c -> {
+            List<AlertRaised> raised = new ArrayList<>();
+            List<AlertRaised> allRaised = new ArrayList<>();
+            List<AlertWithdrawn> withdrawn = new ArrayList<>();
+            for (AlertEvent event : events) {
+                if (event instanceof AlertRaised alert) {
+                    raised.add(alert);
+                    allRaised.add(alert);
+                } else if (event instanceof AlertWithdrawn withdrawal) {
+                    store(c, raised);
+                    raised.clear();
+                    withdraw(c, withdrawal);
+                    withdrawn.add(withdrawal);
                 }
-                store(c, raised);
-                webhooks.raised(c, allRaised);
-                webhooks.withdrawn(c, withdrawn);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
             }
-        }
+            store(c, raised);
+            webhooks.raised(c, allRaised);
+            webhooks.withdrawn(c, withdrawn);
+        });
     }
 
     private static void store(Connection c, List<AlertRaised> alerts) throws SQLException {
@@ -189,40 +179,31 @@ public class AlertInbox {
      * queues the webhook deliveries of alert.acknowledged, in the same transaction.
      */
     public Optional<Alert> acknowledge(String organisationId, UUID alertId) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Optional<Alert> first;
-                try (PreparedStatement s = c.prepareStatement("UPDATE dashboard.alert SET acknowledged_at = now() "
-                        + "WHERE alert_id = ? AND organisation_id = ? AND acknowledged_at IS NULL RETURNING " + COLUMNS)) {
+        return Transactions.answer(dataSource, c -> {
+            Optional<Alert> first;
+            try (PreparedStatement s = c.prepareStatement("UPDATE dashboard.alert SET acknowledged_at = now() "
+                    + "WHERE alert_id = ? AND organisation_id = ? AND acknowledged_at IS NULL RETURNING " + COLUMNS)) {
+                s.setObject(1, alertId);
+                s.setString(2, organisationId);
+                try (ResultSet rows = s.executeQuery()) {
+                    first = rows.next() ? Optional.of(alert(rows)) : Optional.empty();
+                }
+            }
+            Optional<Alert> alert = first;
+            if (first.isPresent()) {
+                webhooks.acknowledged(c, organisationId, first.get());
+            } else {
+                try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
+                        + " FROM dashboard.alert WHERE alert_id = ? AND organisation_id = ?")) {
                     s.setObject(1, alertId);
                     s.setString(2, organisationId);
                     try (ResultSet rows = s.executeQuery()) {
-                        first = rows.next() ? Optional.of(alert(rows)) : Optional.empty();
+                        alert = rows.next() ? Optional.of(alert(rows)) : Optional.empty();
                     }
                 }
-                Optional<Alert> alert = first;
-                if (first.isPresent()) {
-                    webhooks.acknowledged(c, organisationId, first.get());
-                } else {
-                    try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS
-                            + " FROM dashboard.alert WHERE alert_id = ? AND organisation_id = ?")) {
-                        s.setObject(1, alertId);
-                        s.setString(2, organisationId);
-                        try (ResultSet rows = s.executeQuery()) {
-                            alert = rows.next() ? Optional.of(alert(rows)) : Optional.empty();
-                        }
-                    }
-                }
-                c.commit();
-                return alert;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        }
+            return alert;
+        });
     }
 
     private static Alert alert(ResultSet row) throws SQLException {

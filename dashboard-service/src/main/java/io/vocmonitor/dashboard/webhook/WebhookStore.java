@@ -1,6 +1,7 @@
 package io.vocmonitor.dashboard.webhook;
 
 import io.agroal.api.AgroalDataSource;
+import io.vocmonitor.dashboard.store.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -105,46 +106,37 @@ public class WebhookStore {
      */
     public Optional<Subscription> update(String organisationId, UUID id, String url, List<String> events,
             String description, Boolean paused) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Optional<Subscription> updated;
-                try (PreparedStatement s = c.prepareStatement("""
-                        UPDATE dashboard.webhook SET url = coalesce(?, url), events = coalesce(?, events),
-                            description = coalesce(?, description), paused = coalesce(?, paused),
-                            paused_reason = CASE WHEN ? THEN NULL WHEN ? THEN 'paused by its owner' ELSE paused_reason END,
-                            consecutive_failures = CASE WHEN ? THEN 0 ELSE consecutive_failures END,
-                            updated_at = now()
-                        WHERE organisation_id = ? AND webhook_id = ?
-                        RETURNING\s""" + COLUMNS)) {
-                    boolean resumed = Boolean.FALSE.equals(paused);
-                    s.setString(1, url);
-                    s.setArray(2, events == null ? null : c.createArrayOf("text", events.toArray()));
-                    s.setString(3, description);
-                    s.setObject(4, paused);
-                    s.setBoolean(5, resumed);
-                    s.setBoolean(6, Boolean.TRUE.equals(paused));
-                    s.setBoolean(7, resumed);
-                    s.setString(8, organisationId);
-                    s.setObject(9, id);
-                    updated = one(s);
-                }
-                if (updated.isPresent() && Boolean.FALSE.equals(paused)) {
-                    try (PreparedStatement s = c.prepareStatement("UPDATE dashboard.webhook_delivery SET "
-                            + "next_attempt_at = now() WHERE webhook_id = ? AND state = 'pending'")) {
-                        s.setObject(1, id);
-                        s.executeUpdate();
-                    }
-                }
-                c.commit();
-                return updated;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return Transactions.answer(dataSource, c -> {
+            Optional<Subscription> updated;
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE dashboard.webhook SET url = coalesce(?, url), events = coalesce(?, events),
+                        description = coalesce(?, description), paused = coalesce(?, paused),
+                        paused_reason = CASE WHEN ? THEN NULL WHEN ? THEN 'paused by its owner' ELSE paused_reason END,
+                        consecutive_failures = CASE WHEN ? THEN 0 ELSE consecutive_failures END,
+                        updated_at = now()
+                    WHERE organisation_id = ? AND webhook_id = ?
+                    RETURNING\s""" + COLUMNS)) {
+                boolean resumed = Boolean.FALSE.equals(paused);
+                s.setString(1, url);
+                s.setArray(2, events == null ? null : c.createArrayOf("text", events.toArray()));
+                s.setString(3, description);
+                s.setObject(4, paused);
+                s.setBoolean(5, resumed);
+                s.setBoolean(6, Boolean.TRUE.equals(paused));
+                s.setBoolean(7, resumed);
+                s.setString(8, organisationId);
+                s.setObject(9, id);
+                updated = one(s);
             }
-        }
+            if (updated.isPresent() && Boolean.FALSE.equals(paused)) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE dashboard.webhook_delivery SET "
+                        + "next_attempt_at = now() WHERE webhook_id = ? AND state = 'pending'")) {
+                    s.setObject(1, id);
+                    s.executeUpdate();
+                }
+            }
+            return updated;
+        });
     }
 
     public boolean replaceSecret(String organisationId, UUID id, byte[] sealedSecret) throws SQLException {
@@ -231,22 +223,21 @@ public class WebhookStore {
         }
     }
 
-    /** Queues one delivery in a transaction of its own (the test event). */
+    /** Queues one delivery of an event of its own (the test event); answers its id. */
     public UUID enqueueOne(UUID webhookId, String eventType, String body) throws SQLException {
-        UUID key = UUID.randomUUID();
-        try (Connection c = dataSource.getConnection()) {
-            enqueue(c, List.of(new Queued(webhookId, eventType, key.toString(), body)));
-            try (PreparedStatement s = c.prepareStatement("SELECT delivery_id FROM dashboard.webhook_delivery "
-                    + "WHERE webhook_id = ? AND event_type = ? AND event_key = ?")) {
-                s.setObject(1, webhookId);
-                s.setString(2, eventType);
-                s.setString(3, key.toString());
-                try (ResultSet rows = s.executeQuery()) {
-                    rows.next();
-                    return rows.getObject(1, UUID.class);
-                }
-            }
+        UUID id = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO dashboard.webhook_delivery (delivery_id, webhook_id, event_type, event_key, body, state,
+                    created_at, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, 'pending', now(), now())""")) {
+            s.setObject(1, id);
+            s.setObject(2, webhookId);
+            s.setString(3, eventType);
+            s.setString(4, id.toString());
+            s.setString(5, body);
+            s.executeUpdate();
         }
+        return id;
     }
 
     /**
@@ -286,28 +277,19 @@ public class WebhookStore {
 
     /** Records a delivered attempt: the delivery is done, the subscription's failures are cleared. */
     public void delivered(Due delivery, int status, int durationMs, String excerpt) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                attempt(c, delivery, status, durationMs, null, excerpt);
-                try (PreparedStatement s = c.prepareStatement("UPDATE dashboard.webhook_delivery SET state = "
-                        + "'delivered', finished_at = now(), leased_until = NULL WHERE delivery_id = ?")) {
-                    s.setObject(1, delivery.id());
-                    s.executeUpdate();
-                }
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE dashboard.webhook SET consecutive_failures = 0 WHERE webhook_id = ? AND consecutive_failures > 0")) {
-                    s.setObject(1, delivery.webhookId());
-                    s.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        Transactions.run(dataSource, c -> {
+            attempt(c, delivery, status, durationMs, null, excerpt);
+            try (PreparedStatement s = c.prepareStatement("UPDATE dashboard.webhook_delivery SET state = "
+                    + "'delivered', finished_at = now(), leased_until = NULL WHERE delivery_id = ?")) {
+                s.setObject(1, delivery.id());
+                s.executeUpdate();
             }
-        }
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE dashboard.webhook SET consecutive_failures = 0 WHERE webhook_id = ? AND consecutive_failures > 0")) {
+                s.setObject(1, delivery.webhookId());
+                s.executeUpdate();
+            }
+        });
     }
 
     /**
@@ -317,49 +299,40 @@ public class WebhookStore {
      */
     public boolean failed(Due delivery, Integer status, int durationMs, String error, String excerpt, Instant retryAt,
             int pauseAfter) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                attempt(c, delivery, status, durationMs, error, excerpt);
-                try (PreparedStatement s = c.prepareStatement("""
-                        UPDATE dashboard.webhook_delivery SET leased_until = NULL,
-                            state = CASE WHEN ?::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
-                            next_attempt_at = coalesce(?::timestamptz, next_attempt_at),
-                            finished_at = CASE WHEN ?::timestamptz IS NULL THEN now() END
-                        WHERE delivery_id = ?""")) {
-                    Timestamp at = retryAt == null ? null : Timestamp.from(retryAt);
-                    s.setTimestamp(1, at);
-                    s.setTimestamp(2, at);
-                    s.setTimestamp(3, at);
-                    s.setObject(4, delivery.id());
-                    s.executeUpdate();
-                }
-                boolean paused;
-                try (PreparedStatement s = c.prepareStatement("""
-                        UPDATE dashboard.webhook SET consecutive_failures = consecutive_failures + 1,
-                            paused = paused OR consecutive_failures + 1 >= ?,
-                            paused_reason = CASE WHEN NOT paused AND consecutive_failures + 1 >= ? THEN ? ELSE paused_reason END
-                        WHERE webhook_id = ?
-                        RETURNING paused AND consecutive_failures = ?""")) {
-                    s.setInt(1, pauseAfter);
-                    s.setInt(2, pauseAfter);
-                    s.setString(3, "paused after " + pauseAfter + " failed deliveries in a row; the last: "
-                            + (error != null ? error : "HTTP " + status));
-                    s.setObject(4, delivery.webhookId());
-                    s.setInt(5, pauseAfter);
-                    try (ResultSet rows = s.executeQuery()) {
-                        paused = rows.next() && rows.getBoolean(1);
-                    }
-                }
-                c.commit();
-                return paused;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return Transactions.answer(dataSource, c -> {
+            attempt(c, delivery, status, durationMs, error, excerpt);
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE dashboard.webhook_delivery SET leased_until = NULL,
+                        state = CASE WHEN ?::timestamptz IS NULL THEN 'failed' ELSE 'pending' END,
+                        next_attempt_at = coalesce(?::timestamptz, next_attempt_at),
+                        finished_at = CASE WHEN ?::timestamptz IS NULL THEN now() END
+                    WHERE delivery_id = ?""")) {
+                Timestamp at = retryAt == null ? null : Timestamp.from(retryAt);
+                s.setTimestamp(1, at);
+                s.setTimestamp(2, at);
+                s.setTimestamp(3, at);
+                s.setObject(4, delivery.id());
+                s.executeUpdate();
             }
-        }
+            boolean paused;
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE dashboard.webhook SET consecutive_failures = consecutive_failures + 1,
+                        paused = paused OR consecutive_failures + 1 >= ?,
+                        paused_reason = CASE WHEN NOT paused AND consecutive_failures + 1 >= ? THEN ? ELSE paused_reason END
+                    WHERE webhook_id = ?
+                    RETURNING paused AND consecutive_failures = ?""")) {
+                s.setInt(1, pauseAfter);
+                s.setInt(2, pauseAfter);
+                s.setString(3, "paused after " + pauseAfter + " failed deliveries in a row; the last: "
+                        + (error != null ? error : "HTTP " + status));
+                s.setObject(4, delivery.webhookId());
+                s.setInt(5, pauseAfter);
+                try (ResultSet rows = s.executeQuery()) {
+                    paused = rows.next() && rows.getBoolean(1);
+                }
+            }
+            return paused;
+        });
     }
 
     /** The subscription's latest deliveries, newest first, each with its attempts. */
@@ -398,17 +371,6 @@ public class WebhookStore {
             }
         }
         return deliveries;
-    }
-
-    /** Pending deliveries of subscriptions not paused: what is waiting to go out. */
-    public long pending() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM dashboard.webhook_delivery d JOIN dashboard.webhook w USING (webhook_id) "
-                        + "WHERE d.state = 'pending' AND NOT w.paused");
-             ResultSet rows = s.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     private static void attempt(Connection c, Due delivery, Integer status, int durationMs, String error,
