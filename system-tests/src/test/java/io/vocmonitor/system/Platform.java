@@ -45,6 +45,8 @@ final class Platform implements AutoCloseable {
     /** Running processes by instance name: survey, scoring, dashboard, and extra ones such as scoring-2. */
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** The dashboard-service's way to the database, which a test may cut; none unless started with one. */
+    private TcpRelay dashboardDatabase;
 
     private Platform(Path root, Path logs, Brokers kafka, TestDatabase database, Map<String, String> dashboardEnvironment) {
         this.root = root;
@@ -86,13 +88,17 @@ final class Platform implements AutoCloseable {
 
     /**
      * A platform of its own whose dashboard-service runs with these settings besides the common ones (e.g. the webhook
-     * rules); its logs under target/{@code name}-logs.
+     * rules) and reaches the database through a relay that a test can cut ({@link #dashboardDatabase}); its logs
+     * under target/{@code name}-logs.
      */
     static Platform startWithDashboard(String name, Map<String, String> dashboardEnvironment) throws Exception {
         Path root = root();
         Path logs = freshLogs(root.resolve("system-tests/target/" + name + "-logs"));
-        return start(new Platform(root, logs, KafkaProcess.start(root, logs.resolve("kafka")),
-                TestDatabase.create("system_" + name), dashboardEnvironment));
+        TestDatabase database = TestDatabase.create("system_" + name);
+        Platform platform = new Platform(root, logs, KafkaProcess.start(root, logs.resolve("kafka")), database,
+                dashboardEnvironment);
+        platform.dashboardDatabase = TcpRelay.to(URI.create(database.jdbcUrl().substring("jdbc:".length())).getPort());
+        return start(platform);
     }
 
     private static Platform start(Path root, Path logs, Brokers kafka, String databaseName) throws Exception {
@@ -157,6 +163,10 @@ final class Platform implements AutoCloseable {
             builder.environment().put("VOC_WEBHOOK_ALLOW_HTTP", "true");
             builder.environment().put("VOC_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1:9");
             builder.environment().putAll(dashboardEnvironment);
+            if (dashboardDatabase != null) {
+                builder.environment().put("VOC_DB_URL", "jdbc:postgresql://127.0.0.1:" + dashboardDatabase.port() + "/"
+                        + database.name());
+            }
         }
         builder.environment().put("VOC_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         builder.environment().put("VOC_ADMIN_TOKEN", ADMIN_TOKEN);
@@ -218,6 +228,11 @@ final class Platform implements AutoCloseable {
         kafka.startBroker();
     }
 
+    /** The relay between the dashboard-service and the database, to cut and mend as an outage would. */
+    TcpRelay dashboardDatabase() {
+        return dashboardDatabase;
+    }
+
     /** A connection to the platform's database as superuser, to look at what is stored. */
     Connection superuserConnection() throws SQLException {
         return database.connect(database.superuser());
@@ -245,6 +260,13 @@ final class Platform implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        if (dashboardDatabase != null) {
+            try {
+                dashboardDatabase.close();
+            } catch (IOException e) {
+                // the relay was closing anyway
             }
         }
         database.close();

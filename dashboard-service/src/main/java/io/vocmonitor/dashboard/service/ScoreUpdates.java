@@ -6,6 +6,7 @@ import io.vocmonitor.dashboard.store.BucketReader;
 import io.vocmonitor.dashboard.store.ReadReplica;
 import io.vocmonitor.events.Instrument;
 import io.vocmonitor.events.ScoreUpdate;
+import io.vocmonitor.runtime.Daemons;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -42,11 +43,8 @@ public class ScoreUpdates {
     private final ReadReplica replica;
     private final BucketReader buckets;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "score-updates-replay-wait");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Daemons.named("score-updates-replay-wait"));
 
     public ScoreUpdates(ReadReplica replica, BucketReader buckets) {
         this.replica = replica;

@@ -3,6 +3,7 @@ package io.vocmonitor.dashboard.store;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.vocmonitor.runtime.Daemons;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,11 +34,8 @@ public class ReadReplica {
     private static final Logger LOG = Logger.getLogger(ReadReplica.class);
 
     private final Reads reads;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "read-replica-watch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Daemons.named("read-replica-watch"));
     private volatile boolean standby;
     private volatile double lagSeconds;
     private volatile long measuredAt = System.nanoTime();

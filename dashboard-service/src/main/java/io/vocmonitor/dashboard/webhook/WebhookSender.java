@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 import io.vocmonitor.dashboard.config.DashboardConfig;
+import io.vocmonitor.runtime.Daemons;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -53,8 +54,8 @@ public class WebhookSender {
     private final DashboardConfig.Webhook config;
     private final HttpClient http;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
-            daemon("webhook-queue"));
-    private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("webhook-sender"));
+            Daemons.named("webhook-queue"));
+    private final ExecutorService senders = Executors.newFixedThreadPool(4, Daemons.named("webhook-sender"));
     private final Map<String, Counter> outcomes;
     private final Timer latency;
     private volatile boolean queueUnavailable;
@@ -212,13 +213,5 @@ public class WebhookSender {
                         + "failed (given up after the retry period), refused (the address is not allowed)")
                 .tag("outcome", outcome)
                 .register(registry);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

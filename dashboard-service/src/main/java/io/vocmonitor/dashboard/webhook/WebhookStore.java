@@ -47,6 +47,10 @@ public class WebhookStore {
             Instant finishedAt, List<Attempt> log) {
     }
 
+    /** A subscription whose last deliveries failed, or that is paused: what its owner or the operators should see. */
+    public record Failing(String organisationId, UUID webhookId, boolean paused, int consecutiveFailures) {
+    }
+
     private static final String COLUMNS = "webhook_id, organisation_id, url, events, description, paused, paused_reason, "
             + "consecutive_failures, created_at, updated_at";
 
@@ -333,6 +337,21 @@ public class WebhookStore {
             }
             return paused;
         });
+    }
+
+    /** Every subscription that failed its last delivery or is paused. */
+    public List<Failing> failing() throws SQLException {
+        List<Failing> failing = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT organisation_id, webhook_id, paused, consecutive_failures FROM dashboard.webhook
+                WHERE consecutive_failures > 0 OR paused""");
+             ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                failing.add(new Failing(rows.getString(1), rows.getObject(2, UUID.class), rows.getBoolean(3),
+                        rows.getInt(4)));
+            }
+        }
+        return failing;
     }
 
     /** The subscription's latest deliveries, newest first, each with its attempts. */

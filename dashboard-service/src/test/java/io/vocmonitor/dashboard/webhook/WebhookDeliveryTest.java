@@ -65,6 +65,9 @@ class WebhookDeliveryTest {
     @Inject
     AlertInbox inbox;
 
+    @Inject
+    WebhookHealth health;
+
     @Test
     void subscriptionsAreMadeListedAndRefusedWithReasons() {
         String org = organisation();
@@ -190,11 +193,28 @@ class WebhookDeliveryTest {
                 .body("pausedReason", containsString("HTTP 503"));
         int calls = Receiver.at(path).size();
         assertThat(calls).isEqualTo(3);
+        health.measure();
+        assertThat(failureSeries(id)).as("the operators see it").containsExactly("paused=\"true\" 3.0");
 
-        // resumed, the waiting delivery goes out at once
+        // resumed, the waiting delivery goes out at once; it fails once more, then is taken
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("paused", false))
                 .when().patch(webhooks(org) + "/" + id).then().statusCode(200).body("consecutiveFailures", equalTo(0));
-        await().atMost(Duration.ofSeconds(10)).until(() -> Receiver.at(path).size() > calls);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            health.measure();
+            return failureSeries(id).equals(List.of("paused=\"false\" 1.0"));
+        });
+        assertThat(Receiver.at(path)).hasSize(calls + 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> delivered(org, id));
+        health.measure();
+        assertThat(failureSeries(id)).as("a subscription that delivers has no series").isEmpty();
+    }
+
+    /** The voc_webhook_subscription_failures series of the subscription, as {@code paused="…" value}. */
+    private static List<String> failureSeries(String id) {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("voc_webhook_subscription_failures{") && line.contains("webhook=\"" + id + "\""))
+                .map(line -> line.replaceAll(".*(paused=\"\\w+\").*} ", "$1 "))
+                .toList();
     }
 
     @Test
