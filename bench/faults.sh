@@ -10,6 +10,10 @@
 # partition, started again later), rolling-restart (each node in turn, waiting until every partition is in sync
 # again), two-brokers-down (two of three SIGKILLed: writes are refused, 503, until they are back) — the default
 # there.
+# Webhook scenarios, on one broker and on request only: webhook-dashboard-kill, webhook-broker-restart,
+# webhook-database-restart — broken relationships at BENCH_WEBHOOK_RATE a second (default 20; RATE is for the
+# others) to a subscription whose receiver runs on 127.0.0.1:18089, the fault as above; a second table says whether
+# each alert arrived, signed, once per webhook-id, and how soon after the recovery (bench.WebhookLatency).
 # Needs ./voc up (the admin token in .voc/admin-token); restarts parts of it, and leaves one scoring instance.
 set -euo pipefail
 
@@ -60,11 +64,54 @@ else
     DB_UP="pg_ctlcluster --skip-systemctl-redirect $cluster main start"
 fi
 
+HOOK_PORT=18089
+HOOK_RATE="${BENCH_WEBHOOK_RATE:-20}"
+# the dashboard-service as it was, without the benchmark's receiver allowed, however the script ends
+hooks_allowed=""
+restore_dashboard() {
+    [[ -n "$hooks_allowed" ]] || return 0
+    unset VOC_WEBHOOK_ALLOW_HTTP VOC_WEBHOOK_ALLOWED_HOSTS
+    bash -c "$(stop_cmd dashboard -TERM)" || true
+    ./voc up > /dev/null
+    hooks_allowed=""
+}
+trap restore_dashboard EXIT
+
 results=()
+hook_results=()
 for scenario in "${SCENARIOS[@]}"; do
     fault=""
     recover=""
     case "$scenario" in
+        webhook-*)
+            ((BROKERS == 1)) || die "the webhook scenarios are for one broker"
+            ./voc up --scoring 1 > /dev/null
+            if [[ -z "$hooks_allowed" ]]; then
+                # the recoveries' ./voc up start the dashboard-service with these too
+                export VOC_WEBHOOK_ALLOW_HTTP=true VOC_WEBHOOK_ALLOWED_HOSTS="127.0.0.1:$HOOK_PORT"
+                bash -c "$(stop_cmd dashboard -TERM)"
+                ./voc up > /dev/null
+                hooks_allowed=yes
+            fi
+            case "$scenario" in
+                webhook-dashboard-kill) fault="$(stop_cmd dashboard -KILL)" ;;
+                webhook-broker-restart) fault="$(stop_cmd kafka -TERM)" ;;
+                webhook-database-restart) fault="$DB_DOWN" ;;
+                *) die "unknown scenario $scenario" ;;
+            esac
+            recover="./voc up"
+            [[ "$scenario" != webhook-database-restart ]] || recover="$DB_UP; ./voc up"
+            echo "Scenario $scenario: $HOOK_RATE broken relationships/s for $DURATION s after 10 s of warm-up, fault at ${FAULT_AT}s, recovery at ${RECOVER_AT}s"
+            result="$(java -cp "$CP" io.vocmonitor.bench.WebhookLatency "$DURATION" "$HOOK_RATE" "$HOOK_PORT" \
+                "$FAULT_AT" "$fault" "$RECOVER_AT" "$recover" | grep '^RESULT')"
+            row="$scenario | $HOOK_RATE | $DURATION"
+            for name in alerts delivered p50_ms p99_ms max_ms after_p99_ms drain_s repeats duplicates unsigned; do
+                row+=" | $(sed -n "s/.*\b$name=\([^ ]*\).*/\1/p" <<< "$result")"
+            done
+            hook_results+=("$row")
+            ./voc up > /dev/null
+            continue
+            ;;
         baseline) ./voc up --scoring 1 > /dev/null ;;
         scoring-kill)
             ./voc up --scoring 1 > /dev/null
@@ -115,12 +162,24 @@ for scenario in "${SCENARIOS[@]}"; do
     ./voc up > /dev/null
 done
 ./voc up --scoring 1 > /dev/null
+restore_dashboard
 
-table="| scenario | rate/s | seconds | sent | accepted | counted | lost | double | extra | slowest 503 (ms) |
+table=""
+if ((${#results[@]})); then
+    table="| scenario | rate/s | seconds | sent | accepted | counted | lost | double | extra | slowest 503 (ms) |
 |---|---|---|---|---|---|---|---|---|---|"
-for row in "${results[@]}"; do
-    table+=$'\n'"| ${row//$'\t'/ | } |"
-done
+    for row in "${results[@]}"; do
+        table+=$'\n'"| ${row//$'\t'/ | } |"
+    done
+fi
+if ((${#hook_results[@]})); then
+    [[ -z "$table" ]] || table+=$'\n\n'
+    table+="| webhook scenario | alerts/s | seconds | alerts | delivered | 202 → webhook p50 ms | p99 ms | max ms | p99 ms from 5 s after recovery | last earlier alert delivered, s after recovery began | same webhook-id again | alert under another id | bad signatures |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    for row in "${hook_results[@]}"; do
+        table+=$'\n'"| $row |"
+    done
+fi
 echo
 echo "$table"
 
@@ -129,8 +188,10 @@ echo "$table"
     echo "### Fault injection, $(date -u +%Y-%m-%d) — commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$( ((BROKERS > 1)) && echo ", a cluster of $BROKERS brokers")"
     echo
     echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), $(java -version 2>&1 | head -n 1)."
-    echo "\`bench/faults.sh $RATE $DURATION\`: each scenario streams single responses (admin token, retried with the same"
-    echo "responseId on 503 for up to a minute); the fault at ${FAULT_AT} s, the recovery at ${RECOVER_AT} s."
+    echo "\`bench/faults.sh $RATE $DURATION ${SCENARIOS[*]}\`: each scenario streams single responses (admin token, retried with the"
+    echo "same responseId on 503 for up to a minute); the fault at ${FAULT_AT} s, the recovery at ${RECOVER_AT} s (a webhook"
+    echo "scenario's after 10 s of warm-up; its drain runs from the start of the recovery command, its p99 after recovery"
+    echo "from 5 s after that command, ./voc up, returned: it waits until the services are ready)."
     echo
     echo "$table"
 } >> BENCHMARKS.md

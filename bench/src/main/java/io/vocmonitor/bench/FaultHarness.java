@@ -222,7 +222,8 @@ public final class FaultHarness {
                 + random.nextInt(11) + "}";
     }
 
-    private static void shell(String what, String command, String org) {
+    /** Runs a fault or recovery command, its output in .voc/logs/faults.log, with VOC_FAULT_ORG set. */
+    static void shell(String what, String command, String org) {
         try {
             ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of(".voc/logs/faults.log").toFile()));

@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,11 +32,19 @@ import javax.crypto.spec.SecretKeySpec;
  * Broken relationship → signed webhook: a receiver on 127.0.0.1:PORT subscribed to alert.raised of a benchmark
  * organisation; after 10 s of warm-up, for SECONDS, RATE recovery responses a second whose relationship is BROKEN are
  * posted to the survey-service, and each alert's time from the 202 to its arrival at the receiver is taken, its
- * signature checked.
- * The dashboard-service must allow the receiver (bench/perf.sh webhooks restarts it with VOC_WEBHOOK_ALLOW_HTTP and
- * VOC_WEBHOOK_ALLOWED_HOSTS).
+ * signature checked. Optionally a fault: the shell command FAULT at FAULT_AT seconds into the measured ones, RECOVER
+ * at RECOVER_AT (bench/faults.sh webhook-*); a 503, 429 or broken connection is posted again, same responseId, a
+ * second later for up to a minute, and the schedule does not catch up afterwards.
+ * The dashboard-service must allow the receiver (bench/perf.sh webhooks and bench/faults.sh restart it with
+ * VOC_WEBHOOK_ALLOW_HTTP and VOC_WEBHOOK_ALLOWED_HOSTS).
  *
- * <pre>  WebhookLatency SECONDS RATE PORT   → RESULT alerts= delivered= p50_ms= p99_ms= max_ms= repeats= unsigned=</pre>
+ * <pre>  WebhookLatency SECONDS RATE PORT [FAULT_AT FAULT RECOVER_AT RECOVER]
+ *   → RESULT alerts= delivered= p50_ms= p99_ms= max_ms= after_p99_ms= drain_s= repeats= duplicates= unsigned=</pre>
+ *
+ * after_p99_ms: the p99 of the alerts accepted from 5 s after the recovery command returned on; drain_s: from the
+ * start of the recovery command to the arrival of the last alert accepted before it; repeats: a delivery again with a
+ * webhook-id already received (at least once, for the receiver to de-duplicate); duplicates: an alert received again
+ * under another webhook-id (none may be).
  */
 public final class WebhookLatency {
 
@@ -50,7 +61,10 @@ public final class WebhookLatency {
     private final Map<String, Long> accepted = new ConcurrentHashMap<>();
     private final Map<String, Long> warming = new ConcurrentHashMap<>();
     private final Map<String, Long> arrived = new ConcurrentHashMap<>();
+    /** The webhook-id each alert (by responseId) first arrived with. */
+    private final Map<String, String> webhookIds = new ConcurrentHashMap<>();
     private final AtomicInteger repeats = new AtomicInteger();
+    private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicInteger unsigned = new AtomicInteger();
     private volatile String secret;
 
@@ -59,16 +73,23 @@ public final class WebhookLatency {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: WebhookLatency SECONDS RATE PORT");
+        if (args.length != 3 && args.length != 7) {
+            throw new IllegalArgumentException("usage: WebhookLatency SECONDS RATE PORT [FAULT_AT FAULT RECOVER_AT RECOVER]");
         }
         String token = Files.readString(Path.of(System.getenv().getOrDefault("VOC_ADMIN_TOKEN_FILE", ".voc/admin-token")))
                 .strip();
-        new WebhookLatency(token).run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        Fault fault = args.length == 7
+                ? new Fault(Integer.parseInt(args[3]), args[4], Integer.parseInt(args[5]), args[6]) : null;
+        new WebhookLatency(token).run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                fault);
         System.exit(0);
     }
 
-    private void run(int seconds, int rate, int port) throws Exception {
+    /** A shell command at {@code at} seconds into the measured ones, and its recovery at {@code recoverAt}. */
+    private record Fault(int at, String command, int recoverAt, String recovery) {
+    }
+
+    private void run(int seconds, int rate, int port, Fault fault) throws Exception {
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         receiver.setExecutor(Executors.newFixedThreadPool(4));
         receiver.createContext("/bench", exchange -> {
@@ -80,8 +101,13 @@ public final class WebhookLatency {
                 unsigned.incrementAndGet();
             }
             String responseId = JSON.readTree(body).path("data").path("responseId").asText();
-            if (arrived.putIfAbsent(responseId, now) != null) {
+            String first = webhookIds.putIfAbsent(responseId, id);
+            if (first == null) {
+                arrived.put(responseId, now);
+            } else if (first.equals(id)) {
                 repeats.incrementAndGet();
+            } else {
+                duplicates.incrementAndGet();
             }
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -93,42 +119,98 @@ public final class WebhookLatency {
         JsonNode subscription = JSON.readTree(send("POST", webhooks, Map.of("url", "http://127.0.0.1:" + port + "/bench",
                 "events", List.of("alert.raised"), "description", "bench/perf.sh webhooks"), 201));
         secret = subscription.path("secret").asText();
+        ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
+        AtomicLong recoveryStarted = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong recoveredAt = new AtomicLong(Long.MAX_VALUE);
         try {
             long interval = 1_000_000_000L / rate;
-            long start = System.nanoTime();
             long warmUp = (long) WARM_UP_SECONDS * rate;
+            long due = System.nanoTime();
             for (long i = 0; i < warmUp + (long) seconds * rate; i++) {
-                long due = start + i * interval;
+                if (i == warmUp && fault != null) {
+                    faults.schedule(() -> FaultHarness.shell("fault", fault.command(), ORGANISATION), fault.at(),
+                            TimeUnit.SECONDS);
+                    faults.schedule(() -> {
+                        recoveryStarted.set(System.nanoTime());
+                        FaultHarness.shell("recovery", fault.recovery(), ORGANISATION);
+                        recoveredAt.set(System.nanoTime());
+                    }, fault.recoverAt(), TimeUnit.SECONDS);
+                }
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
+                // behind by more than a second (an outage): the steady rate again rather than a burst to catch up
+                due = Math.max(due + interval, System.nanoTime() - 1_000_000_000L);
                 String responseId = UUID.randomUUID().toString();
-                send("POST", SURVEY + "/api/v1/organisations/" + ORGANISATION + "/responses", Map.of(
-                        "responseId", responseId, "instrument", "SERVICE_RECOVERY", "channel", "PHONE",
-                        "answers", Map.of("RESOLUTION", 1), "relationship", "BROKEN", "comment", "benchmark"), 202);
-                (i < warmUp ? warming : accepted).put(responseId, System.nanoTime());
+                if (postBroken(responseId)) {
+                    (i < warmUp ? warming : accepted).put(responseId, System.nanoTime());
+                }
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            faults.shutdown();
+            faults.awaitTermination(5, TimeUnit.MINUTES);
+            long deadline = System.nanoTime() + Duration.ofSeconds(fault == null ? 60 : 180).toNanos();
             while (!arrived.keySet().containsAll(accepted.keySet()) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            Thread.sleep(1000); // repeats, if any, come now
+            Thread.sleep(fault == null ? 1000 : 5000); // repeats, if any, come now
         } finally {
             send("DELETE", webhooks + "/" + subscription.path("id").asText(), null, 204);
             receiver.stop(0);
         }
         List<Double> latencies = new ArrayList<>();
-        accepted.forEach((id, at) -> {
-            Long came = arrived.get(id);
-            if (came != null) {
-                latencies.add((came - at) / 1e6);
+        List<Double> afterRecovery = new ArrayList<>();
+        long recovering = recoveryStarted.get();
+        long lastBeforeRecovery = recovering;
+        long settled = fault == null ? Long.MAX_VALUE : recoveredAt.get() + Duration.ofSeconds(5).toNanos();
+        for (Map.Entry<String, Long> alert : accepted.entrySet()) {
+            Long came = arrived.get(alert.getKey());
+            if (came == null) {
+                continue;
             }
-        });
+            latencies.add((came - alert.getValue()) / 1e6);
+            if (alert.getValue() >= settled) {
+                afterRecovery.add((came - alert.getValue()) / 1e6);
+            } else if (alert.getValue() < recovering) {
+                lastBeforeRecovery = Math.max(lastBeforeRecovery, came);
+            }
+        }
         Collections.sort(latencies);
-        System.out.printf("RESULT alerts=%d delivered=%d p50_ms=%.0f p99_ms=%.0f max_ms=%.0f repeats=%d unsigned=%d%n",
+        Collections.sort(afterRecovery);
+        System.out.printf("RESULT alerts=%d delivered=%d p50_ms=%.0f p99_ms=%.0f max_ms=%.0f after_p99_ms=%.0f "
+                        + "drain_s=%.1f repeats=%d duplicates=%d unsigned=%d%n",
                 accepted.size(), latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
-                latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1), repeats.get(), unsigned.get());
+                latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1), percentile(afterRecovery, 99),
+                fault == null ? Double.NaN : (lastBeforeRecovery - recovering) / 1e9, repeats.get(),
+                duplicates.get(), unsigned.get());
+    }
+
+    /**
+     * Posts a recovery response with a BROKEN relationship; a 503, 429 or broken connection is tried again a second
+     * later, with the same responseId, for up to a minute. Answers whether it was accepted.
+     */
+    private boolean postBroken(String responseId) throws Exception {
+        Map<String, Object> body = Map.of("responseId", responseId, "instrument", "SERVICE_RECOVERY", "channel", "PHONE",
+                "answers", Map.of("RESOLUTION", 1), "relationship", "BROKEN", "comment", "benchmark");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SURVEY + "/api/v1/organisations/" + ORGANISATION
+                        + "/responses")).timeout(Duration.ofSeconds(10))
+                .header("Authorization", admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        for (int attempt = 0; attempt < 60; attempt++) {
+            try {
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 202) {
+                    return true;
+                }
+                if (status != 503 && status != 429) {
+                    throw new IllegalStateException("a response was refused with " + status);
+                }
+            } catch (java.io.IOException unreachable) {
+                // the survey-service is not reachable now
+            }
+            Thread.sleep(1000);
+        }
+        return false;
     }
 
     /** Standard Webhooks: v1, base64 HMAC-SHA256 over id.timestamp.body, keyed with the secret's decoded bytes. */
