@@ -291,10 +291,12 @@ suite_webhooks() {
     say "• webhooks: $rate broken relationships a second for 30 s; 202 → signed webhook at 127.0.0.1:$port"
     # the dashboard-service with the benchmark's receiver allowed (plain http, one loopback port), then as it was
     voc_fn stop_component dashboard 30 > /dev/null
+    HOOKS_ALLOWED=yes
     VOC_WEBHOOK_ALLOW_HTTP=true VOC_WEBHOOK_ALLOWED_HOSTS="127.0.0.1:$port" ./voc up > /dev/null
     result="$(java -cp "$CP" io.vocmonitor.bench.WebhookLatency 30 "$rate" "$port")"
     voc_fn stop_component dashboard 30 > /dev/null
     ./voc up > /dev/null
+    HOOKS_ALLOWED=""
     table="| rate/s | alerts | delivered | 202 → webhook p50 ms | p99 ms | max ms | delivered twice | bad signatures |
 |---|---|---|---|---|---|---|---|
 | $rate | $(field alerts "$result") | $(field delivered "$result") | $(field p50_ms "$result") | $(field p99_ms "$result") | $(field max_ms "$result") | $(field repeats "$result") | $(field unsigned "$result") |"
@@ -302,6 +304,7 @@ suite_webhooks() {
 }
 
 LOAD="" # the freshness suite's background load
+HOOKS_ALLOWED="" # set while the dashboard-service runs with the webhook suite's receiver allowed
 # the suites stop services on purpose and bring them back when they succeed; after a failure or an interrupt,
 # ./voc up does it here
 restore() {
@@ -310,6 +313,8 @@ restore() {
     ((status != 0)) || return 0
     [[ -z "$LOAD" ]] || kill "$LOAD" 2> /dev/null || true
     wait # the drain's ./voc up first: two at once would start a service twice
+    # not left allowing plain http to a loopback port
+    [[ -z "$HOOKS_ALLOWED" ]] || voc_fn stop_component dashboard 30 > /dev/null || true
     say "perf: bringing the platform back (./voc up)"
     ./voc up > /dev/null || say "perf: ./voc up failed; see ./voc status"
     exit "$status"

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Webhooks delivered at least once, signed, across the failures of the parts between a response and a receiver on
  * this machine: a crash of the delivering dashboard-service between sending and recording (sent again with the same
- * webhook-id), an outage of the dashboard-service's database while an alert is on its way (queued and delivered once
- * the database is back), and an outage of the Kafka broker (what is queued is delivered meanwhile; alerts flow again
+ * webhook-id), an outage of the dashboard-service's database while an alert and a score change are on their way
+ * (queued and delivered once the database is back), and an outage of the Kafka broker (what is queued is delivered meanwhile; alerts flow again
  * after it).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -127,16 +127,16 @@ class WebhookFailureIT {
     }
 
     @Test
-    void anAlertRaisedWhileTheDashboardDatabaseIsDownIsDeliveredOnceItIsBack() throws Exception {
+    void anAlertAndAScoreChangeWhileTheDashboardDatabaseIsDownAreDeliveredOnceItIsBack() throws Exception {
         Api.Org org = api.register("dbdown");
-        JsonPath created = subscribe(org, "database", "alert.raised");
+        JsonPath created = subscribe(org, "database", "alert.raised", "scores.changed");
         double emitted = api.metric("scoring", "voc_alerts_emitted_total");
 
         platform.dashboardDatabase().cut();
         String responseId;
         try {
             responseId = broken(org);
-            // scored and published on voc.alerts; the dashboard-service cannot queue it yet
+            // scored and published on voc.alerts and voc.score-updates; the dashboard-service cannot queue them yet
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> api.metric("scoring", "voc_alerts_emitted_total") > emitted);
             Thread.sleep(3000);
@@ -146,16 +146,23 @@ class WebhookFailureIT {
         }
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !at("database").isEmpty());
+                .until(() -> ofType("database", "alert.raised").size() == 1
+                        && !ofType("database", "scores.changed").isEmpty());
         String webhookId = created.getString("id");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "delivered".equals(log(org, webhookId)
-                .getString("deliveries[0].state")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> log(org, webhookId).getList("deliveries.state")
+                .stream().allMatch("delivered"::equals));
         Thread.sleep(2000);
-        List<Request> requests = at("database");
-        assertThat(requests).as("the alert once: the offsets waited for the database").hasSize(1);
-        assertThat(verifies(created.getString("secret"), requests.get(0))).isTrue();
-        assertThat(JsonPath.from(requests.get(0).body()).getString("data.responseId")).isEqualTo(responseId);
-        assertThat(log(org, webhookId).getInt("deliveries[0].attempts")).isEqualTo(1);
+        List<Request> alerts = ofType("database", "alert.raised");
+        assertThat(alerts).as("the alert once: the offsets waited for the database").hasSize(1);
+        assertThat(JsonPath.from(alerts.get(0).body()).getString("data.responseId")).isEqualTo(responseId);
+        JsonPath change = JsonPath.from(ofType("database", "scores.changed").get(0).body());
+        assertThat(change.getString("data.organisationId")).isEqualTo(org.id());
+        assertThat(change.getString("data.instrument")).isEqualTo("SERVICE_RECOVERY");
+        assertThat(change.getLong("data.version")).isPositive();
+        for (Request request : at("database")) {
+            assertThat(verifies(created.getString("secret"), request)).isTrue();
+        }
+        assertThat(log(org, webhookId).getList("deliveries.attempts", Integer.class)).containsOnly(1);
     }
 
     @Test
@@ -195,10 +202,10 @@ class WebhookFailureIT {
         assertThat(requests.get(1).id()).isNotEqualTo(requests.get(0).id());
     }
 
-    private JsonPath subscribe(Api.Org org, String path, String event) {
+    private JsonPath subscribe(Api.Org org, String path, String... events) {
         return api.withKey(org.readKey()).contentType(ContentType.JSON)
                 .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/" + path,
-                        "events", List.of(event)))
+                        "events", List.of(events)))
                 .when().post(api.dashboard(org) + "/webhooks")
                 .then().statusCode(201).extract().jsonPath();
     }
@@ -218,6 +225,11 @@ class WebhookFailureIT {
     private JsonPath log(Api.Org org, String webhookId) {
         return api.withKey(org.readKey()).when().get(api.dashboard(org) + "/webhooks/" + webhookId + "/deliveries")
                 .then().statusCode(200).extract().jsonPath();
+    }
+
+    private List<Request> ofType(String path, String type) {
+        return at(path).stream().filter(request -> JsonPath.from(request.body()).getString("type").equals(type))
+                .toList();
     }
 
     private List<Request> at(String path) {
