@@ -120,7 +120,8 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    private static Path root() {
+    /** The repository the system tests run in. */
+    static Path root() {
         return Path.of(System.getProperty("voc.repository.root", "..")).toAbsolutePath().normalize();
     }
 

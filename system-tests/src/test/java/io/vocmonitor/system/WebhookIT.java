@@ -6,8 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,20 +34,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Webhooks delivered at least once, signed, across the failures of the parts between a response and a receiver on
+ * Webhooks end to end, with receivers on this machine: the README's example receiver (docs/examples/webhook-receiver.py)
+ * verifies a delivery and refuses a forgery; and deliveries made at least once, signed, across the failures of the parts between a response and a receiver on
  * this machine: a crash of the delivering dashboard-service between sending and recording (sent again with the same
  * webhook-id), an outage of the dashboard-service's database while an alert and a score change are on their way
  * (queued and delivered once the database is back), and an outage of the Kafka broker (what is queued is delivered meanwhile; alerts flow again
  * after it).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookFailureIT {
+class WebhookIT {
 
     /** What reached the receiver, by path (one subscription per test). */
     private record Request(String path, String id, String timestamp, String signature, String body) {
     }
 
     private HttpServer receiver;
+    /** The port of the example receiver, started by its test. */
+    private int examplePort;
     private final List<Request> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch heldArrived = new CountDownLatch(1);
     private final CountDownLatch releaseHeld = new CountDownLatch(1);
@@ -73,8 +83,11 @@ class WebhookFailureIT {
             exchange.close();
         });
         receiver.start();
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            examplePort = free.getLocalPort();
+        }
         platform = Platform.startWithDashboard("webhook", Map.of(
-                "VOC_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1:" + receiver.getAddress().getPort(),
+                "VOC_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1:" + receiver.getAddress().getPort() + ",127.0.0.1:" + examplePort,
                 "VOC_WEBHOOK_READ_TIMEOUT", "30s",
                 "VOC_WEBHOOK_CONNECT_TIMEOUT", "1s",
                 "VOC_WEBHOOK_LEASE_MARGIN", "1s"));
@@ -89,6 +102,46 @@ class WebhookFailureIT {
         }
         if (receiver != null) {
             receiver.stop(0);
+        }
+    }
+
+    @Test
+    void theExampleReceiverVerifiesADeliveryAndRefusesAForgery() throws Exception {
+        Api.Org org = api.register("example");
+        JsonPath created = api.withKey(org.readKey()).contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:" + examplePort + "/voc", "events", List.of("alert.raised")))
+                .when().post(api.dashboard(org) + "/webhooks")
+                .then().statusCode(201).extract().jsonPath();
+        Process example = new ProcessBuilder("python3",
+                Platform.root().resolve("docs/examples/webhook-receiver.py").toString(),
+                Integer.toString(examplePort), created.getString("secret")).redirectErrorStream(true).start();
+        List<String> printed = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(example.getInputStream(),
+                StandardCharsets.UTF_8)).lines().forEach(printed::add));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> printed.stream().anyMatch(l -> l.startsWith("listening")));
+            String delivery = api.withKey(org.readKey()).when()
+                    .post(api.dashboard(org) + "/webhooks/" + created.getString("id") + "/test")
+                    .then().statusCode(202).extract().path("deliveryId");
+            await().atMost(Duration.ofSeconds(30)).until(() -> printed.stream()
+                    .anyMatch(line -> line.startsWith("verified " + delivery + " webhook.test ")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(
+                    log(org, created.getString("id")).getString("deliveries[0].state")));
+
+            String forged = "{\"type\":\"alert.raised\",\"data\":{}}";
+            HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + examplePort + "/voc"))
+                    .header("webhook-id", "msg_forged")
+                    .header("webhook-timestamp", Long.toString(Instant.now().getEpochSecond()))
+                    .header("webhook-signature", "v1," + Base64.getEncoder().encodeToString(new byte[32]))
+                    .POST(HttpRequest.BodyPublishers.ofString(forged)).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(answer.statusCode()).isEqualTo(401);
+            await().atMost(Duration.ofSeconds(10)).until(() -> printed.contains(
+                    "REFUSED msg_forged: the signature does not verify"));
+        } finally {
+            example.destroy();
         }
     }
 
