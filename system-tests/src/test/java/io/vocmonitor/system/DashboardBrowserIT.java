@@ -353,13 +353,21 @@ class DashboardBrowserIT {
         browser.driver.findElement(By.cssSelector("[data-testid='test-" + id + "']")).click();
         await().atMost(Duration.ofSeconds(15)).until(() -> browser.driver.findElements(By.cssSelector("[data-testid=delivery]"))
                 .stream().anyMatch(row -> row.getText().contains("could not connect")));
-        browser.screenshot("dashboard-webhooks");
         assertThat(browser.seriousViolations(Browser.axeScript(Path.of(System.getProperty("voc.repository.root", "..")))))
                 .as("the webhooks page with a webhook, its secret and its log").isEmpty();
+        // seen again, the webhook is marked failing, and its log says why
+        open("/?view=webhooks");
+        assertThat(browser.driver.findElement(By.cssSelector("[data-webhook-id='" + id + "']")).getAttribute("data-state"))
+                .isEqualTo("failing");
+        browser.driver.findElement(By.cssSelector("[data-testid='deliveries-" + id + "']")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.findElements(By.cssSelector("[data-testid=delivery]"))
+                .stream().anyMatch(row -> row.getText()
+                        .contains("could not connect or send: ConnectException: refused or unreachable")));
+        browser.screenshot("dashboard-webhooks");
 
         browser.driver.findElement(By.cssSelector("[data-testid='pause-" + id + "']")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> "true".equals(browser.driver
-                .findElement(By.cssSelector("[data-webhook-id='" + id + "']")).getAttribute("data-paused")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "paused".equals(browser.driver
+                .findElement(By.cssSelector("[data-webhook-id='" + id + "']")).getAttribute("data-state")));
         assertThat(api.scores(org, "webhooks/" + id).getString("pausedReason")).isEqualTo("paused by its owner");
 
         browser.driver.findElement(By.cssSelector("[data-testid='delete-" + id + "']")).click();

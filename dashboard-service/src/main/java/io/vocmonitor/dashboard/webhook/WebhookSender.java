@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -145,8 +146,7 @@ public class WebhookSender {
                 fail(delivery, null, started, "timed out after " + config.readTimeout().toSeconds() + " s", null, null);
                 return;
             } catch (IOException e) {
-                fail(delivery, null, started, "could not connect or send: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " " + e.getMessage()), null, null);
+                fail(delivery, null, started, "could not connect or send: " + describe(e), null, null);
                 return;
             }
             String excerpt = excerpt(answer.body());
@@ -201,6 +201,21 @@ public class WebhookSender {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * The exception's kind and the first message along its causes ("ConnectException: Connection refused"); a
+     * ConnectException without one is said to be refused or unreachable.
+     */
+    static String describe(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && !message.isBlank() && !message.equals(String.valueOf(cause.getCause()))) {
+                return e.getClass().getSimpleName() + ": " + message;
+            }
+        }
+        // the HTTP client says no more than this when the receiver's port or host does not take the connection
+        return e.getClass().getSimpleName() + (e instanceof ConnectException ? ": refused or unreachable" : "");
     }
 
     private static int millis(long started) {

@@ -62,9 +62,11 @@ export async function render(ctx) {
 
   const hooks = answer.webhooks.map((hook) => {
     const log = el('div', {});
-    const state = hook.paused ? el('span', { class: 'outcome WEAKENED' }, t('paused')) : el('span', { class: 'outcome STRENGTHENED' }, t('active'));
-    return el('li', { 'data-testid': 'webhook', 'data-webhook-id': hook.id, 'data-paused': String(hook.paused) },
-      el('div', {}, state, ' ', el('code', {}, hook.url)),
+    // paused: nothing is sent; failing: its last delivery failed and is being retried; active: its last one got through
+    const [swatch, state] = hook.paused ? ['BROKEN', 'paused']
+      : hook.consecutiveFailures > 0 ? ['WEAKENED', 'failing'] : ['STRENGTHENED', 'active'];
+    return el('li', { 'data-testid': 'webhook', 'data-webhook-id': hook.id, 'data-paused': String(hook.paused), 'data-state': state },
+      el('div', {}, el('span', { class: `outcome ${swatch}` }, t(state)), ' ', el('code', {}, hook.url)),
       el('div', { class: 'meta' }, hook.events.join(' · ') + (hook.description ? ` — ${hook.description}` : '')),
       hook.paused && hook.pausedReason ? el('div', { class: 'meta' }, `${t('pausedReason')}: ${hook.pausedReason}`) : null,
       hook.consecutiveFailures > 0 ? el('div', { class: 'meta' }, t('failuresInARow', hook.consecutiveFailures)) : null,
