@@ -77,7 +77,10 @@ public class WebhookResource {
             @Schema(description = "whsec_…: verify webhook-signature with it; shown only now") String secret) {
     }
 
-    public record WebhookList(List<WebhookView> webhooks, int limit) {
+    public record WebhookList(List<WebhookView> webhooks,
+            @Schema(description = "The most subscriptions the organisation may have") int limit,
+            @Schema(description = "Whether plain http URLs are taken here (VOC_WEBHOOK_ALLOW_HTTP); https only if not")
+            boolean httpAllowed) {
     }
 
     public record NewSecret(@Schema(description = "whsec_…; the old one stops signing at once") String secret) {
@@ -95,6 +98,7 @@ public class WebhookResource {
     private final Webhooks webhooks;
     private final WebhookEvents events;
     private final int limit;
+    private final boolean httpAllowed;
 
     public WebhookResource(ReadAccess access, CurrentCredentials credentials, WebhookStore store, Webhooks webhooks,
             WebhookEvents events, DashboardConfig config) {
@@ -104,6 +108,7 @@ public class WebhookResource {
         this.webhooks = webhooks;
         this.events = events;
         this.limit = config.webhook().maxPerOrganisation();
+        this.httpAllowed = config.webhook().allowHttp();
     }
 
     @POST
@@ -136,7 +141,7 @@ public class WebhookResource {
             content = @Content(schema = @Schema(implementation = WebhookList.class)))
     public WebhookList webhooks(@RestPath String org) throws SQLException {
         access.requireRead(credentials.get(), org);
-        return new WebhookList(store.list(org).stream().map(WebhookView::of).toList(), limit);
+        return new WebhookList(store.list(org).stream().map(WebhookView::of).toList(), limit, httpAllowed);
     }
 
     @GET

@@ -126,7 +126,7 @@ export async function render(ctx) {
   el('button', { type: 'submit' }, t('addWebhook')));
 
   return { parts: [
-    el('p', { class: 'note' }, t('webhooksNote', answer.limit)),
+    el('p', { class: 'note' }, t('webhooksNote', answer.limit, answer.httpAllowed)),
     secretBox,
     el('section', { class: 'card alerts webhooks' }, el('h2', {}, t('webhooks')),
       el('ul', {}, hooks.length === 0 ? [el('li', {}, t('noWebhooks'))] : hooks)),

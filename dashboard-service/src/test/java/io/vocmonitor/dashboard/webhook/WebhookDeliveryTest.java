@@ -77,7 +77,7 @@ class WebhookDeliveryTest {
 
         given().header("Authorization", ADMIN).when().get(webhooks(org))
                 .then().statusCode(200).body("webhooks.size()", equalTo(1)).body("webhooks[0].id", equalTo(id))
-                .body("webhooks[0].secret", nullValue()).body("limit", equalTo(4));
+                .body("webhooks[0].secret", nullValue()).body("limit", equalTo(4)).body("httpAllowed", equalTo(true));
 
         // refused before anything is stored: a loopback address the allow-list does not name, another port, http
         // without the allow-list, an unknown event type, a body without a URL
