@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,10 +48,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FaultHarness {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SURVEY = env("VOC_SURVEY_URL", "http://127.0.0.1:8081");
-    private static final String DASHBOARD = env("VOC_DASHBOARD_URL", "http://127.0.0.1:8083");
-    private static final String JDBC = env("VOC_BENCH_JDBC", "jdbc:postgresql://127.0.0.1:5432/voc");
-    private static final String JDBC_USER = env("VOC_BENCH_JDBC_USER", "postgres");
+    private static final String SURVEY = PerfTools.env("VOC_SURVEY_URL", "http://127.0.0.1:8081");
+    private static final String DASHBOARD = PerfTools.env("VOC_DASHBOARD_URL", "http://127.0.0.1:8083");
+    private static final String JDBC = PerfTools.env("VOC_BENCH_JDBC", "jdbc:postgresql://127.0.0.1:5432/voc");
+    private static final String JDBC_USER = PerfTools.env("VOC_BENCH_JDBC_USER", "postgres");
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
     private static final Duration SETTLE = Duration.ofSeconds(180);
 
@@ -73,8 +72,7 @@ public final class FaultHarness {
             System.err.println("usage: FaultHarness SCENARIO RATE SECONDS FAULT_AT FAULT_COMMAND RECOVER_AT RECOVER_COMMAND");
             System.exit(2);
         }
-        String token = Files.readString(Path.of(env("VOC_ADMIN_TOKEN_FILE", ".voc/admin-token"))).strip();
-        new FaultHarness(token).run(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+        new FaultHarness(PerfTools.adminToken()).run(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                 Integer.parseInt(args[3]), args[4], Integer.parseInt(args[5]), args[6]);
     }
 
@@ -235,8 +233,4 @@ public final class FaultHarness {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

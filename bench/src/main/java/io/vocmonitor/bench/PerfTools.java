@@ -85,8 +85,7 @@ public final class PerfTools {
         if (args.length == 0) {
             throw new IllegalArgumentException("usage: PerfTools COMMAND …, see the class comment");
         }
-        String token = Files.readString(Path.of(env("VOC_ADMIN_TOKEN_FILE", ".voc/admin-token"))).strip();
-        PerfTools tools = new PerfTools(token);
+        PerfTools tools = new PerfTools(adminToken());
         switch (args[0]) {
             case "register" -> tools.register(args[1], Integer.parseInt(args[2]));
             case "record-size" -> recordSize();
@@ -592,11 +591,20 @@ public final class PerfTools {
         return JSON.readTree(answer.body());
     }
 
-    private static double percentile(List<Double> sorted, int p) {
+    /** The p-th percentile of sorted figures (nearest rank); NaN of none. */
+    static double percentile(List<Double> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    private static String env(String name, String fallback) {
+    /** The admin token of ./voc up, from .voc/admin-token or the file VOC_ADMIN_TOKEN_FILE names. */
+    static String adminToken() throws IOException {
+        return Files.readString(Path.of(env("VOC_ADMIN_TOKEN_FILE", ".voc/admin-token"))).strip();
+    }
+
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -10,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -49,8 +47,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookLatency {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SURVEY = System.getenv().getOrDefault("VOC_SURVEY_URL", "http://127.0.0.1:8081");
-    private static final String DASHBOARD = System.getenv().getOrDefault("VOC_DASHBOARD_URL", "http://127.0.0.1:8083");
+    private static final String SURVEY = PerfTools.env("VOC_SURVEY_URL", "http://127.0.0.1:8081");
+    private static final String DASHBOARD = PerfTools.env("VOC_DASHBOARD_URL", "http://127.0.0.1:8083");
     private static final String ORGANISATION = "bench-hooks-0001";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -76,12 +74,10 @@ public final class WebhookLatency {
         if (args.length != 3 && args.length != 7) {
             throw new IllegalArgumentException("usage: WebhookLatency SECONDS RATE PORT [FAULT_AT FAULT RECOVER_AT RECOVER]");
         }
-        String token = Files.readString(Path.of(System.getenv().getOrDefault("VOC_ADMIN_TOKEN_FILE", ".voc/admin-token")))
-                .strip();
         Fault fault = args.length == 7
                 ? new Fault(Integer.parseInt(args[3]), args[4], Integer.parseInt(args[5]), args[6]) : null;
-        new WebhookLatency(token).run(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                fault);
+        new WebhookLatency(PerfTools.adminToken()).run(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
+                Integer.parseInt(args[2]), fault);
         System.exit(0);
     }
 
@@ -179,8 +175,10 @@ public final class WebhookLatency {
         Collections.sort(afterRecovery);
         System.out.printf("RESULT alerts=%d delivered=%d p50_ms=%.0f p99_ms=%.0f max_ms=%.0f after_p99_ms=%.0f "
                         + "drain_s=%.1f repeats=%d duplicates=%d unsigned=%d%n",
-                accepted.size(), latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
-                latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1), percentile(afterRecovery, 99),
+                accepted.size(), latencies.size(), PerfTools.percentile(latencies, 50),
+                PerfTools.percentile(latencies, 99),
+                latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1),
+                PerfTools.percentile(afterRecovery, 99),
                 fault == null ? Double.NaN : (lastBeforeRecovery - recovering) / 1e9, repeats.get(),
                 duplicates.get(), unsigned.get());
     }
@@ -242,12 +240,5 @@ public final class WebhookLatency {
             }
         }
         throw new IllegalStateException(method + " " + url + " answered " + answer.statusCode() + ": " + answer.body());
-    }
-
-    private static double percentile(List<Double> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 }
