@@ -36,7 +36,8 @@ import org.junit.jupiter.api.TestInstance;
  * as {@code ./voc up --replica} makes it of an embedded server: a low-level base backup by the same tool
  * ({@code LocalRuntime replica-backup}), started as a standby. While the replica's replay is paused, the dashboard answers from it — the old scores under the old
  * tag, never the new tag over old scores — and holds back the stream's notice, which it passes on once the replica
- * shows the new version; the replay lag is a metric.
+ * shows the new version; the replay lag is a metric. While the replica does not answer at all (the relay in front of
+ * it cut), the dashboard stays ready and reads from the primary, and goes back to the replica once it answers again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplicaReadIT {
@@ -45,6 +46,8 @@ class ReplicaReadIT {
 
     private EmbeddedPostgres primary;
     private EmbeddedPostgres replica;
+    /** The dashboard's way to the replica, which a test cuts as an outage of the replica would. */
+    private TcpRelay toReplica;
     private Platform platform;
     private Api api;
 
@@ -62,8 +65,9 @@ class ReplicaReadIT {
         replica = EmbeddedPostgres.builder().setDataDirectory(data.resolve("replica")).setCleanDataDirectory(false)
                 .start();
         assertThat(standby()).as("the copy runs as a standby").isTrue();
+        toReplica = TcpRelay.to(replica.getPort());
         platform = Platform.startWithReplica(primaryServer + "/postgres",
-                "jdbc:postgresql://127.0.0.1:" + replica.getPort() + "/postgres");
+                "jdbc:postgresql://127.0.0.1:" + toReplica.port() + "/postgres");
         api = new Api(platform);
     }
 
@@ -71,6 +75,9 @@ class ReplicaReadIT {
     void stopEverything() throws IOException {
         if (platform != null) {
             platform.close();
+        }
+        if (toReplica != null) {
+            toReplica.close();
         }
         if (replica != null) {
             replica.close();
@@ -141,6 +148,34 @@ class ReplicaReadIT {
             rows.next();
             assertThat(rows.getInt(1)).isPositive();
         }
+    }
+
+    @Test
+    void whileTheReplicaDoesNotAnswerTheDashboardReadsFromThePrimary() throws Exception {
+        Api.Org org = api.register("replica-down");
+        api.post(org, response(), 202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> responses(org) == 1);
+
+        toReplica.cut();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> api.metric("dashboard",
+                    "voc_dashboard_reads_on_primary") == 1);
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(platform.url("dashboard") + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).as("ready without its replica").isEqualTo(200);
+            // scored on the primary and read there, although the replica cannot be reached
+            api.post(org, response(), 202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> responses(org) == 2);
+            Response fresh = serviceProof(org);
+            assertThat(fresh.header("ETag")).contains("sp" + primaryVersion(org) + ".");
+        } finally {
+            toReplica.mend();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.metric("dashboard",
+                "voc_dashboard_reads_on_primary") == 0);
+        assertThat(responses(org)).as("the replica has caught up").isEqualTo(2);
+        assertThat(platform.log("dashboard")).contains("reads go to the primary until the read server answers again")
+                .contains("reads go to the read server again");
     }
 
     private static Map<String, Object> response() {

@@ -1,7 +1,9 @@
 package io.vocmonitor.dashboard.store;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.vocmonitor.runtime.Daemons;
 import jakarta.annotation.PreDestroy;
@@ -14,12 +16,17 @@ import java.sql.Statement;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Watches what the dashboard reads from ({@link Reads}): whether it is a standby, and how far its replay is behind the
  * primary, once a second, as {@code voc_dashboard_replica_lag_seconds}. On the primary the lag is 0. While the read
  * server does not answer, the lag grows from its last known value: the answers, if any, are at least that old.
+ *
+ * <p>A read server of its own ({@code VOC_DB_READ_URL}) that fails two looks in a row is left for the primary: the
+ * dashboard keeps answering, from there, until the read server answers again and has caught up (less than a second
+ * behind); {@code voc_dashboard_reads_on_primary} is 1 meanwhile.
  */
 @ApplicationScoped
 public class ReadReplica {
@@ -33,16 +40,30 @@ public class ReadReplica {
 
     private static final Logger LOG = Logger.getLogger(ReadReplica.class);
 
-    private final Reads reads;
+    /** Failed looks in a row after which the reads go to the primary. */
+    static final int MISSES_BEFORE_FALLBACK = 2;
+
+    private final AgroalDataSource readServer;
+    /** Whether the read server is another than the primary, so that there is something to fall back to. */
+    private final boolean separate;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Daemons.named("read-replica-watch"));
     private volatile boolean standby;
     private volatile double lagSeconds;
     private volatile long measuredAt = System.nanoTime();
     private volatile boolean unreachable;
+    private volatile boolean onPrimary;
+    private int misses;
 
-    public ReadReplica(Reads reads, MeterRegistry registry) {
-        this.reads = reads;
+    public ReadReplica(@DataSource("reads") AgroalDataSource readServer,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String primaryUrl,
+            @ConfigProperty(name = "quarkus.datasource.reads.jdbc.url") String readUrl, MeterRegistry registry) {
+        this.readServer = readServer;
+        this.separate = !readUrl.equals(primaryUrl);
+        Gauge.builder("voc.dashboard.reads.on.primary", this, replica -> replica.onPrimary() ? 1 : 0)
+                .description("1 while the dashboard reads from the primary because its read server (VOC_DB_READ_URL) "
+                        + "does not answer or has not caught up since")
+                .register(registry);
         Gauge.builder("voc.dashboard.replica.lag", this, ReadReplica::lagSeconds)
                 .description("How far the server the dashboard reads from is behind the primary: 0 on the primary, "
                         + "else seconds since the last transaction it replayed while more is received than replayed")
@@ -60,9 +81,14 @@ public class ReadReplica {
         timer.shutdownNow();
     }
 
-    /** Whether the dashboard reads from a standby (a streaming replica), as of the last look. */
+    /** Whether the dashboard reads from a standby (a streaming replica) now, as of the last look. */
     public boolean standby() {
-        return standby;
+        return standby && !onPrimary;
+    }
+
+    /** Whether the reads go to the primary for now, the read server having failed. */
+    public boolean onPrimary() {
+        return onPrimary;
     }
 
     /** The replay lag in seconds as of now: the last measure, plus the time since, while the server does not answer. */
@@ -71,7 +97,8 @@ public class ReadReplica {
     }
 
     void measure() {
-        try (Connection c = reads.connection(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(LAG)) {
+        try (Connection c = readServer.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery(LAG)) {
             rows.next();
             standby = rows.getBoolean(1);
             lagSeconds = rows.getDouble(2);
@@ -80,10 +107,19 @@ public class ReadReplica {
                 LOG.infof("the read server answers again (standby: %s)", standby);
             }
             unreachable = false;
+            misses = 0;
+            if (onPrimary && lagSeconds < 1) {
+                LOG.info("reads go to the read server again: it has caught up");
+                onPrimary = false;
+            }
         } catch (SQLException | RuntimeException e) {
             if (!unreachable) {
                 LOG.warnf("the read server does not answer: %s", e.getMessage());
                 unreachable = true;
+            }
+            if (++misses >= MISSES_BEFORE_FALLBACK && separate && !onPrimary) {
+                LOG.warn("reads go to the primary until the read server answers again");
+                onPrimary = true;
             }
         }
     }

@@ -10,8 +10,9 @@ import java.sql.SQLException;
 
 /**
  * Where the dashboard reads scores, organisations and keys: the datasource {@code reads}, a streaming replica when
- * {@code VOC_DB_READ_URL} names one, else the primary. Alerts and their acknowledgements, which the dashboard
- * writes, stay on the primary ({@link AlertInbox}).
+ * {@code VOC_DB_READ_URL} names one, else the primary — and the primary too while that replica fails
+ * ({@link ReadReplica#onPrimary}). Alerts and their acknowledgements, which the dashboard writes, stay on the primary
+ * ({@link AlertInbox}).
  *
  * <p>Inside {@link #snapshot} every read of the thread shares one {@code REPEATABLE READ READ ONLY} transaction: the
  * score versions an ETag names and the buckets its body is computed from come from the same snapshot, so a tag is
@@ -28,10 +29,14 @@ public class Reads {
     }
 
     private final AgroalDataSource dataSource;
+    private final AgroalDataSource primary;
+    private final ReadReplica replica;
     private final ThreadLocal<Connection> shared = new ThreadLocal<>();
 
-    public Reads(@DataSource("reads") AgroalDataSource dataSource) {
+    public Reads(@DataSource("reads") AgroalDataSource dataSource, AgroalDataSource primary, ReadReplica replica) {
         this.dataSource = dataSource;
+        this.primary = primary;
+        this.replica = replica;
     }
 
     /**
@@ -40,7 +45,7 @@ public class Reads {
      */
     public Connection connection() throws SQLException {
         Connection connection = shared.get();
-        return connection == null ? dataSource.getConnection() : unclosable(connection);
+        return connection == null ? source().getConnection() : unclosable(connection);
     }
 
     /** Runs the work with every read on one snapshot; nested, on the enclosing one. */
@@ -48,9 +53,15 @@ public class Reads {
         if (shared.get() != null) {
             return work.run();
         }
-        try (Connection connection = dataSource.getConnection()) {
-            // the pool's sessions are REPEATABLE READ and READ ONLY from the start (application.properties): the
-            // driver sends BEGIN with the first statement, so a snapshot costs one round trip more, its ROLLBACK
+        boolean fallback = replica.onPrimary();
+        try (Connection connection = (fallback ? primary : dataSource).getConnection()) {
+            // the read pool's sessions are REPEATABLE READ and READ ONLY from the start (application.properties): the
+            // driver sends BEGIN with the first statement, so a snapshot costs one round trip more, its ROLLBACK; a
+            // connection of the primary's pool is made so for the snapshot, and given back as it was
+            if (fallback) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                connection.setReadOnly(true);
+            }
             connection.setAutoCommit(false);
             shared.set(connection);
             try {
@@ -59,8 +70,16 @@ public class Reads {
                 shared.remove();
                 connection.rollback();
                 connection.setAutoCommit(true);
+                if (fallback) {
+                    connection.setReadOnly(false);
+                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
             }
         }
+    }
+
+    private AgroalDataSource source() {
+        return replica.onPrimary() ? primary : dataSource;
     }
 
     private static Connection unclosable(Connection connection) {
