@@ -347,7 +347,8 @@ class DashboardBrowserIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.driver
                 .findElements(By.cssSelector("[data-testid=webhook-secret]")).isEmpty()
                 && !browser.driver.findElements(By.cssSelector("[data-testid=webhook]")).isEmpty());
-        assertThat(browser.driver.findElement(By.cssSelector("[data-testid=webhook-secret] code")).getText()).startsWith("whsec_");
+        String firstSecret = browser.driver.findElement(By.cssSelector("[data-testid=webhook-secret] code")).getText();
+        assertThat(firstSecret).startsWith("whsec_");
         JsonPath stored = api.scores(org, "webhooks");
         assertThat(stored.getList("webhooks.events[0]")).containsExactly("alert.raised", "scores.changed");
         String id = stored.getString("webhooks[0].id");
@@ -367,6 +368,16 @@ class DashboardBrowserIT {
                 .stream().anyMatch(row -> row.getText()
                         .contains("could not connect or send: ConnectException: refused or unreachable")));
         browser.screenshot("dashboard-webhooks");
+
+        // a new secret: shown once, with how long the replaced one signs beside it
+        browser.driver.findElement(By.cssSelector("[data-testid='rotate-" + id + "']")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.driver
+                .findElements(By.cssSelector("[data-testid=previous-secret]")).isEmpty());
+        assertThat(browser.driver.findElement(By.cssSelector("[data-testid=webhook-secret] code")).getText())
+                .startsWith("whsec_").isNotEqualTo(firstSecret);
+        assertThat(browser.driver.findElement(By.cssSelector("[data-testid=previous-secret]")).getText())
+                .startsWith("The previous secret signs too, beside this one, until ");
+        browser.screenshot("dashboard-webhooks-new-secret");
 
         browser.driver.findElement(By.cssSelector("[data-testid='pause-" + id + "']")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> "paused".equals(browser.driver

@@ -54,6 +54,10 @@ public interface DashboardConfig {
         @WithDefault("24h")
         Duration retryFor();
 
+        /** How long a replaced signing secret still signs, beside the new one. */
+        @WithDefault("24h")
+        Duration previousSecretFor();
+
         /** The first retry's delay; each next one doubles it (at most an hour), with jitter. */
         @WithDefault("5s")
         Duration retryBase();

@@ -21,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -83,7 +84,9 @@ public class WebhookResource {
             boolean httpAllowed) {
     }
 
-    public record NewSecret(@Schema(description = "whsec_…; the old one stops signing at once") String secret) {
+    public record NewSecret(@Schema(description = "whsec_…: signs every delivery from now on") String secret,
+            @Schema(description = "Until when the replaced secret signs too, beside the new one "
+                    + "(VOC_WEBHOOK_PREVIOUS_SECRET_FOR, 24 h by default)") Instant previousSignsUntil) {
     }
 
     public record TestDelivery(UUID deliveryId) {
@@ -99,6 +102,7 @@ public class WebhookResource {
     private final WebhookEvents events;
     private final int limit;
     private final boolean httpAllowed;
+    private final Duration previousSecretFor;
 
     public WebhookResource(ReadAccess access, CurrentCredentials credentials, WebhookStore store, Webhooks webhooks,
             WebhookEvents events, DashboardConfig config) {
@@ -109,6 +113,7 @@ public class WebhookResource {
         this.events = events;
         this.limit = config.webhook().maxPerOrganisation();
         this.httpAllowed = config.webhook().allowHttp();
+        this.previousSecretFor = config.webhook().previousSecretFor();
     }
 
     @POST
@@ -192,16 +197,17 @@ public class WebhookResource {
     @POST
     @Path("/{id}/secret")
     @Operation(summary = "Replace the signing secret", description = "The new secret signs every delivery from now on, "
-            + "retries of earlier events too; it is shown this once.")
+            + "retries of earlier events too; it is shown this once. The replaced one signs beside it until "
+            + "previousSignsUntil (webhook-signature then holds both signatures, space-separated), so that a receiver "
+            + "can switch to the new one without refusing deliveries meanwhile.")
     @APIResponse(responseCode = "200", description = "The new secret",
             content = @Content(schema = @Schema(implementation = NewSecret.class)))
     public NewSecret rotateWebhookSecret(@RestPath String org, @RestPath String id) throws SQLException {
         access.requireRead(credentials.get(), org);
         String secret = WebhookSignature.newSecret();
-        if (!store.replaceSecret(org, id(id, org), webhooks.box().seal(secret))) {
-            throw WebhookRefusal.unknown(id, org);
-        }
-        return new NewSecret(secret);
+        Instant previousSignsUntil = store.replaceSecret(org, id(id, org), webhooks.box().seal(secret), previousSecretFor)
+                .orElseThrow(() -> WebhookRefusal.unknown(id, org));
+        return new NewSecret(secret, previousSignsUntil);
     }
 
     @POST

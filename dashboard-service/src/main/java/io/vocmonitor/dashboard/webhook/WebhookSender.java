@@ -127,16 +127,22 @@ public class WebhookSender {
                 fail(delivery, null, started, "refused: " + refused.getMessage(), null, "refused");
                 return;
             }
-            String secret = webhooks.box().open(delivery.sealedSecret());
             long timestamp = Instant.now().getEpochSecond();
             String id = delivery.id().toString();
+            // after a new secret, the replaced one signs beside it for a while: receivers switch without refusals
+            String signature = WebhookSignature.sign(webhooks.box().open(delivery.sealedSecret()), id, timestamp,
+                    delivery.body());
+            if (delivery.sealedPreviousSecret() != null) {
+                signature += " " + WebhookSignature.sign(webhooks.box().open(delivery.sealedPreviousSecret()), id,
+                        timestamp, delivery.body());
+            }
             HttpRequest request = HttpRequest.newBuilder(target)
                     .timeout(config.readTimeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "VoC-Monitor-Webhooks/1")
                     .header("webhook-id", id)
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(secret, id, timestamp, delivery.body()))
+                    .header("webhook-signature", signature)
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
                     .build();
             HttpResponse<InputStream> answer;

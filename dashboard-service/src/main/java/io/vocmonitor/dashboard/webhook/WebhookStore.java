@@ -29,9 +29,12 @@ public class WebhookStore {
             boolean paused, String pausedReason, int consecutiveFailures, Instant createdAt, Instant updatedAt) {
     }
 
-    /** A delivery to be made: what to send, where, signed with which (sealed) secret. */
+    /**
+     * A delivery to be made: what to send, where, signed with which (sealed) secret, and with the replaced one too while
+     * it still signs (null otherwise).
+     */
     public record Due(UUID id, UUID webhookId, String organisationId, String eventType, String body, int attempt,
-            Instant createdAt, String url, byte[] sealedSecret) {
+            Instant createdAt, String url, byte[] sealedSecret, byte[] sealedPreviousSecret) {
     }
 
     /** A delivery to queue for a subscription. */
@@ -143,13 +146,24 @@ public class WebhookStore {
         });
     }
 
-    public boolean replaceSecret(String organisationId, UUID id, byte[] sealedSecret) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE dashboard.webhook SET secret = ?, updated_at = now() WHERE organisation_id = ? AND webhook_id = ?")) {
+    /**
+     * Puts a new secret in place; the one it replaces signs beside it for {@code keepPrevious} (not at all when that is
+     * zero). Answers when the replaced one stops signing, empty if there is no such subscription.
+     */
+    public Optional<Instant> replaceSecret(String organisationId, UUID id, byte[] sealedSecret, Duration keepPrevious)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                UPDATE dashboard.webhook SET previous_secret = secret, secret = ?,
+                    previous_secret_until = now() + ? * interval '1 millisecond', updated_at = now()
+                WHERE organisation_id = ? AND webhook_id = ?
+                RETURNING previous_secret_until""")) {
             s.setBytes(1, sealedSecret);
-            s.setString(2, organisationId);
-            s.setObject(3, id);
-            return s.executeUpdate() == 1;
+            s.setLong(2, keepPrevious.toMillis());
+            s.setString(3, organisationId);
+            s.setObject(4, id);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getTimestamp(1).toInstant()) : Optional.empty();
+            }
         }
     }
 
@@ -264,7 +278,8 @@ public class WebhookStore {
                     LIMIT ?
                     FOR UPDATE OF d2 SKIP LOCKED)
                 RETURNING d.delivery_id, d.webhook_id, w.organisation_id, d.event_type, d.body, d.attempts,
-                    d.created_at, w.url, w.secret
+                    d.created_at, w.url, w.secret,
+                    CASE WHEN w.previous_secret_until > now() THEN w.previous_secret END
                 """)) {
             s.setLong(1, lease.toMillis());
             s.setInt(2, limit);
@@ -272,7 +287,7 @@ public class WebhookStore {
                 while (rows.next()) {
                     due.add(new Due(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class), rows.getString(3),
                             rows.getString(4), rows.getString(5), rows.getInt(6), rows.getTimestamp(7).toInstant(),
-                            rows.getString(8), rows.getBytes(9)));
+                            rows.getString(8), rows.getBytes(9), rows.getBytes(10)));
                 }
             }
         }

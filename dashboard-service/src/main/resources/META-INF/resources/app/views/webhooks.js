@@ -33,12 +33,16 @@ export async function render(ctx) {
     },
   }, label);
 
-  const showSecret = (secret) => {
-    shownSecret = secret;
+  // shown: { secret, previousSignsUntil (after a new secret: until when the replaced one signs too) } or null
+  const showSecret = (shown) => {
+    shownSecret = shown;
     // no room taken while there is no secret to show
-    secretBox.hidden = secret === null;
-    secretBox.replaceChildren(secret === null ? '' : el('div', { class: 'card secret', 'data-testid': 'webhook-secret' },
-      el('strong', {}, t('webhookSecret')), ' ', el('code', {}, secret), el('p', { class: 'note' }, t('webhookSecretOnce')),
+    secretBox.hidden = shown === null;
+    secretBox.replaceChildren(shown === null ? '' : el('div', { class: 'card secret', 'data-testid': 'webhook-secret' },
+      el('strong', {}, t('webhookSecret')), ' ', el('code', {}, shown.secret), el('p', { class: 'note' }, t('webhookSecretOnce')),
+      shown.previousSignsUntil
+        ? el('p', { class: 'note', 'data-testid': 'previous-secret' }, t('previousSignsUntil', when.format(new Date(shown.previousSignsUntil))))
+        : null,
       el('button', { type: 'button', onclick: () => showSecret(null) }, t('secretCopied'))));
   };
   showSecret(shownSecret);
@@ -89,7 +93,7 @@ export async function render(ctx) {
           ctx.update({});
         }),
         act(t('newSecret'), `rotate-${hook.id}`, async () => {
-          showSecret((await post(`${ctx.base}/webhooks/${hook.id}/secret`)).secret);
+          showSecret(await post(`${ctx.base}/webhooks/${hook.id}/secret`));
         }),
         act(t('delete'), `delete-${hook.id}`, async () => {
           if (window.confirm(t('deleteWebhook', hook.url))) {
@@ -112,7 +116,7 @@ export async function render(ctx) {
         const created = await post(`${ctx.base}/webhooks`, {
           url: data.get('url'), events, description: data.get('description') || null,
         });
-        shownSecret = created.secret;
+        shownSecret = { secret: created.secret };
         ctx.update({});
       } catch (error) {
         form.append(problemOf(error));

@@ -218,6 +218,43 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aReplacedSecretSignsBesideTheNewOneUntilItsTimeIsUp() throws Exception {
+        String org = organisation();
+        String path = "/hooks/rotated";
+        JsonPath created = subscribe(org, path, List.of("alert.raised"));
+        String id = created.getString("id");
+        String old = created.getString("secret");
+        JsonPath rotated = given().header("Authorization", ADMIN).when().post(webhooks(org) + "/" + id + "/secret")
+                .then().statusCode(200).extract().jsonPath();
+        String fresh = rotated.getString("secret");
+        assertThat(fresh).startsWith("whsec_").isNotEqualTo(old);
+        // 24 h by default
+        assertThat(Duration.between(Instant.now(), Instant.parse(rotated.getString("previousSignsUntil"))))
+                .isBetween(Duration.ofHours(23), Duration.ofHours(25));
+
+        given().header("Authorization", ADMIN).when().post(webhooks(org) + "/" + id + "/test").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Receiver.at(path).size() == 1);
+        Receiver.Received both = Receiver.at(path).get(0);
+        assertThat(both.header("webhook-signature").split(" ")).hasSize(2);
+        assertThat(verify(fresh, both)).as("a receiver that has the new secret").isTrue();
+        assertThat(verify(old, both)).as("a receiver that still has the old one").isTrue();
+
+        // once its time is up, the old secret signs no more
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             PreparedStatement s = c.prepareStatement("UPDATE dashboard.webhook SET previous_secret_until = now() "
+                     + "- interval '1 second' WHERE webhook_id = ?::uuid")) {
+            s.setString(1, id);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        given().header("Authorization", ADMIN).when().post(webhooks(org) + "/" + id + "/test").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Receiver.at(path).size() == 2);
+        Receiver.Received one = Receiver.at(path).get(1);
+        assertThat(one.header("webhook-signature").split(" ")).hasSize(1);
+        assertThat(verify(fresh, one)).isTrue();
+        assertThat(verify(old, one)).isFalse();
+    }
+
+    @Test
     void scoreChangesAreCoalescedToAtMostOneASecondWithTheLatest() {
         String org = organisation();
         String path = "/hooks/scores";
