@@ -369,6 +369,14 @@ class DashboardBrowserIT {
                         .contains("could not connect or send: ConnectException: refused or unreachable")));
         browser.screenshot("dashboard-webhooks");
 
+        // sent again on request: one more attempt at once, in the log
+        WebElement row = browser.driver.findElement(By.cssSelector("[data-testid=delivery]"));
+        int before = Integer.parseInt(row.findElements(By.tagName("td")).get(3).getText());
+        row.findElement(By.cssSelector("button[data-testid^='retry-']")).click();
+        await().atMost(Duration.ofSeconds(15)).until(() -> Integer.parseInt(browser.driver
+                .findElement(By.cssSelector("[data-testid=delivery]")).findElements(By.tagName("td")).get(3).getText())
+                > before);
+
         // a new secret: shown once, with how long the replaced one signs beside it
         browser.driver.findElement(By.cssSelector("[data-testid='rotate-" + id + "']")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.driver

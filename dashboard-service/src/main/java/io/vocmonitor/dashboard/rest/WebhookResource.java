@@ -224,6 +224,35 @@ public class WebhookResource {
         return Response.accepted(new TestDelivery(delivery)).build();
     }
 
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/retry")
+    @Operation(summary = "Send a delivery again now", description = "For a delivery that waits for its next attempt "
+            + "or was given up after its 24 hours of retries: one more attempt at once, with the same webhook-id. One "
+            + "that was given up and fails again stays given up; one that waits goes on with its retries. A delivered "
+            + "one, or one of a paused subscription, is a 409.")
+    @APIResponse(responseCode = "202", description = "Due now; its outcome shows in the delivery log",
+            content = @Content(schema = @Schema(implementation = TestDelivery.class)))
+    public Response retryWebhookDelivery(@RestPath String org, @RestPath String id, @RestPath String deliveryId)
+            throws SQLException {
+        access.requireRead(credentials.get(), org);
+        WebhookStore.Subscription subscription = owned(org, id);
+        UUID delivery;
+        try {
+            delivery = UUID.fromString(deliveryId);
+        } catch (IllegalArgumentException e) {
+            throw WebhookRefusal.unknownDelivery(deliveryId, id);
+        }
+        if (subscription.paused()) {
+            throw WebhookRefusal.notToSend("the webhook is paused: resume it, and what waits is sent");
+        }
+        String state = store.sendAgain(subscription.id(), delivery)
+                .orElseThrow(() -> WebhookRefusal.unknownDelivery(deliveryId, id));
+        if (state.equals("delivered")) {
+            throw WebhookRefusal.notToSend("delivery " + deliveryId + " was delivered already");
+        }
+        return Response.accepted(new TestDelivery(delivery)).build();
+    }
+
     @GET
     @Path("/{id}/deliveries")
     @Operation(summary = "The delivery log: the latest deliveries, newest first, with every attempt",

@@ -27,6 +27,15 @@ public class WebhookRefusal extends Refusal {
                 + " webhooks; delete one first");
     }
 
+    public static WebhookRefusal unknownDelivery(String id, String webhookId) {
+        return new WebhookRefusal(404, "unknown_delivery", "no delivery '" + id + "' of webhook " + webhookId);
+    }
+
+    /** A delivery that cannot be sent again now: delivered already, or its subscription is paused. */
+    public static WebhookRefusal notToSend(String why) {
+        return new WebhookRefusal(409, "delivery_not_sendable", why);
+    }
+
     public static WebhookRefusal notConfigured() {
         return new WebhookRefusal(503, "webhooks_not_configured",
                 "webhooks are not configured on this service: VOC_WEBHOOK_SECRET_KEY is not set");

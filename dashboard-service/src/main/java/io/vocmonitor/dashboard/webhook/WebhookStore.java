@@ -354,6 +354,36 @@ public class WebhookStore {
         });
     }
 
+    /**
+     * Makes a delivery that is waiting or was given up due now, for one more attempt (its id unchanged). Answers the
+     * state it had: pending or failed when it is due now; delivered (left as it is); empty when the subscription has
+     * no such delivery.
+     */
+    public Optional<String> sendAgain(UUID webhookId, UUID deliveryId) throws SQLException {
+        return Transactions.answer(dataSource, c -> {
+            String state;
+            try (PreparedStatement s = c.prepareStatement("SELECT state FROM dashboard.webhook_delivery "
+                    + "WHERE webhook_id = ? AND delivery_id = ? FOR UPDATE")) {
+                s.setObject(1, webhookId);
+                s.setObject(2, deliveryId);
+                try (ResultSet rows = s.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.<String>empty();
+                    }
+                    state = rows.getString(1);
+                }
+            }
+            if (!state.equals("delivered")) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE dashboard.webhook_delivery SET state = 'pending', "
+                        + "next_attempt_at = now(), finished_at = NULL WHERE delivery_id = ?")) {
+                    s.setObject(1, deliveryId);
+                    s.executeUpdate();
+                }
+            }
+            return Optional.of(state);
+        });
+    }
+
     /** Every subscription that failed its last delivery or is paused. */
     public List<Failing> failing() throws SQLException {
         List<Failing> failing = new ArrayList<>();

@@ -51,15 +51,21 @@ export async function render(ctx) {
     const log = await get(`${ctx.base}/webhooks/${hook.id}/deliveries`, [['limit', '20']]);
     target.replaceChildren(log.deliveries.length === 0 ? el('p', { class: 'note' }, t('noDeliveries')) : el('table', { class: 'deliveries' },
       el('caption', {}, t('deliveryLog')),
-      el('thead', {}, el('tr', {}, [t('eventTime'), t('event'), t('deliveryState'), t('attempts'), t('lastAttempt')]
-        .map((h) => el('th', { scope: 'col' }, h)))),
+      el('thead', {}, el('tr', {}, [t('eventTime'), t('event'), t('deliveryState'), t('attempts'), t('lastAttempt'),
+        el('span', { class: 'visually-hidden' }, t('deliveryAction'))].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, log.deliveries.map((d) => {
         const last = d.log[0];
         const outcome = last ? (last.status ? `HTTP ${last.status}` : '') + (last.error ? ` ${last.error}` : '') : '–';
         return el('tr', { 'data-testid': 'delivery', 'data-state': d.state },
           el('td', {}, when.format(new Date(d.createdAt))), el('td', {}, d.type), el('td', {}, t(`delivery_${d.state}`)
             + (d.state === 'pending' && d.attempts > 0 ? ` · ${t('nextTry')} ${when.format(new Date(d.nextAttemptAt))}` : '')),
-          el('td', {}, String(d.attempts)), el('td', {}, outcome.trim()));
+          el('td', {}, String(d.attempts)), el('td', {}, outcome.trim()),
+          // one more attempt now, for one that waits or was given up (a paused webhook sends nothing: resume it)
+          el('td', {}, d.state !== 'delivered' && !hook.paused ? act(t('sendAgain'), `retry-${d.id}`, async () => {
+            await post(`${ctx.base}/webhooks/${hook.id}/deliveries/${d.id}/retry`);
+            await new Promise((resolve) => setTimeout(resolve, 1500));
+            await deliveries(hook, target);
+          }) : ''));
       }))));
     return log.deliveries;
   }

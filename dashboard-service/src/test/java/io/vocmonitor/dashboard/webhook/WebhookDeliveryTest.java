@@ -255,6 +255,45 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aDeliveryGivenUpIsSentAgainOnRequestWithItsId() throws Exception {
+        String org = organisation();
+        String path = "/hooks/again";
+        String id = subscribe(org, path, List.of("alert.raised")).getString("id");
+        Receiver.script(path, new Receiver.Reply(500, 0));
+        // queued while paused, and made 25 hours old: its first failure is its last
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("paused", true))
+                .when().patch(webhooks(org) + "/" + id).then().statusCode(200);
+        String delivery = given().header("Authorization", ADMIN).when().post(webhooks(org) + "/" + id + "/test")
+                .then().statusCode(202).extract().path("deliveryId");
+        given().header("Authorization", ADMIN).when().post(webhooks(org) + "/" + id + "/deliveries/" + delivery + "/retry")
+                .then().statusCode(409).body("detail", containsString("paused"));
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             PreparedStatement s = c.prepareStatement("UPDATE dashboard.webhook_delivery SET created_at = now() "
+                     + "- interval '25 hours' WHERE delivery_id = ?::uuid")) {
+            s.setString(1, delivery);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of("paused", false))
+                .when().patch(webhooks(org) + "/" + id).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "failed".equals(given().header("Authorization", ADMIN)
+                .when().get(webhooks(org) + "/" + id + "/deliveries").then().extract().path("deliveries[0].state")));
+
+        given().header("Authorization", ADMIN).when().post(webhooks(org) + "/" + id + "/deliveries/" + delivery + "/retry")
+                .then().statusCode(202).body("deliveryId", equalTo(delivery));
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered(org, id));
+        List<Receiver.Received> attempts = Receiver.at(path);
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.stream().map(r -> r.header("webhook-id")).distinct()).containsExactly(delivery);
+
+        given().header("Authorization", ADMIN).when().post(webhooks(org) + "/" + id + "/deliveries/" + delivery + "/retry")
+                .then().statusCode(409).body("detail", containsString("delivered already"));
+        given().header("Authorization", ADMIN).when().post(webhooks(org) + "/" + id + "/deliveries/" + UUID.randomUUID()
+                + "/retry").then().statusCode(404);
+        given().header("Authorization", ADMIN).when().post(webhooks(org) + "/" + id + "/deliveries/not-an-id/retry")
+                .then().statusCode(404);
+    }
+
+    @Test
     void scoreChangesAreCoalescedToAtMostOneASecondWithTheLatest() {
         String org = organisation();
         String path = "/hooks/scores";
