@@ -89,7 +89,8 @@ public class WebhookResource {
                     + "(VOC_WEBHOOK_PREVIOUS_SECRET_FOR, 24 h by default)") Instant previousSignsUntil) {
     }
 
-    public record TestDelivery(UUID deliveryId) {
+    /** A delivery queued, or made due again: its id is the webhook-id it is sent with. */
+    public record QueuedDelivery(UUID deliveryId) {
     }
 
     public record DeliveryLog(List<WebhookStore.Delivery> deliveries) {
@@ -215,13 +216,13 @@ public class WebhookResource {
     @Operation(summary = "Send a test event (type webhook.test)", description = "Queued like any delivery: its outcome "
             + "shows in the delivery log.")
     @APIResponse(responseCode = "202", description = "Queued",
-            content = @Content(schema = @Schema(implementation = TestDelivery.class)))
+            content = @Content(schema = @Schema(implementation = QueuedDelivery.class)))
     public Response testWebhook(@RestPath String org, @RestPath String id) throws SQLException {
         access.requireRead(credentials.get(), org);
         WebhookStore.Subscription subscription = owned(org, id);
         UUID delivery = store.enqueueOne(subscription.id(), WebhookEvents.TEST,
                 events.test(org, subscription.id().toString()));
-        return Response.accepted(new TestDelivery(delivery)).build();
+        return Response.accepted(new QueuedDelivery(delivery)).build();
     }
 
     @POST
@@ -231,7 +232,7 @@ public class WebhookResource {
             + "that was given up and fails again stays given up; one that waits goes on with its retries. A delivered "
             + "one, or one of a paused subscription, is a 409.")
     @APIResponse(responseCode = "202", description = "Due now; its outcome shows in the delivery log",
-            content = @Content(schema = @Schema(implementation = TestDelivery.class)))
+            content = @Content(schema = @Schema(implementation = QueuedDelivery.class)))
     public Response retryWebhookDelivery(@RestPath String org, @RestPath String id, @RestPath String deliveryId)
             throws SQLException {
         access.requireRead(credentials.get(), org);
@@ -250,7 +251,7 @@ public class WebhookResource {
         if (state.equals("delivered")) {
             throw WebhookRefusal.notToSend("delivery " + deliveryId + " was delivered already");
         }
-        return Response.accepted(new TestDelivery(delivery)).build();
+        return Response.accepted(new QueuedDelivery(delivery)).build();
     }
 
     @GET
