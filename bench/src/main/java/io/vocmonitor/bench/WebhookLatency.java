@@ -158,7 +158,8 @@ public final class WebhookLatency {
         List<Double> afterRecovery = new ArrayList<>();
         long recovering = recoveryStarted.get();
         long lastBeforeRecovery = recovering;
-        long settled = fault == null ? Long.MAX_VALUE : recoveredAt.get() + Duration.ofSeconds(5).toNanos();
+        long settled = fault == null || recoveredAt.get() == Long.MAX_VALUE ? Long.MAX_VALUE
+                : recoveredAt.get() + Duration.ofSeconds(5).toNanos();
         for (Map.Entry<String, Long> alert : accepted.entrySet()) {
             Long came = arrived.get(alert.getKey());
             if (came == null) {

@@ -69,6 +69,11 @@ final class TcpRelay implements AutoCloseable {
                 }
                 open.add(client);
                 open.add(server);
+                if (cut) { // cut meanwhile: this one does not get through either
+                    closeQuietly(client);
+                    closeQuietly(server);
+                    continue;
+                }
                 pipe(client, server);
                 pipe(server, client);
             } catch (IOException e) {

@@ -86,7 +86,8 @@ public class WebhookResource {
 
     public record NewSecret(@Schema(description = "whsec_…: signs every delivery from now on") String secret,
             @Schema(description = "Until when the replaced secret signs too, beside the new one "
-                    + "(VOC_WEBHOOK_PREVIOUS_SECRET_FOR, 24 h by default)") Instant previousSignsUntil) {
+                    + "(VOC_WEBHOOK_PREVIOUS_SECRET_FOR, 24 h by default); null when it signs no more")
+            Instant previousSignsUntil) {
     }
 
     /** A delivery queued, or made due again: its id is the webhook-id it is sent with. */
@@ -206,9 +207,9 @@ public class WebhookResource {
     public NewSecret rotateWebhookSecret(@RestPath String org, @RestPath String id) throws SQLException {
         access.requireRead(credentials.get(), org);
         String secret = WebhookSignature.newSecret();
-        Instant previousSignsUntil = store.replaceSecret(org, id(id, org), webhooks.box().seal(secret), previousSecretFor)
-                .orElseThrow(() -> WebhookRefusal.unknown(id, org));
-        return new NewSecret(secret, previousSignsUntil);
+        WebhookStore.Replaced replaced = store.replaceSecret(org, id(id, org), webhooks.box().seal(secret),
+                previousSecretFor).orElseThrow(() -> WebhookRefusal.unknown(id, org));
+        return new NewSecret(secret, replaced.previousSignsUntil());
     }
 
     @POST
@@ -230,7 +231,7 @@ public class WebhookResource {
     @Operation(summary = "Send a delivery again now", description = "For a delivery that waits for its next attempt "
             + "or was given up after its 24 hours of retries: one more attempt at once, with the same webhook-id. One "
             + "that was given up and fails again stays given up; one that waits goes on with its retries. A delivered "
-            + "one, or one of a paused subscription, is a 409.")
+            + "one, one being sent at this moment, or one of a paused subscription, is a 409.")
     @APIResponse(responseCode = "202", description = "Due now; its outcome shows in the delivery log",
             content = @Content(schema = @Schema(implementation = QueuedDelivery.class)))
     public Response retryWebhookDelivery(@RestPath String org, @RestPath String id, @RestPath String deliveryId)
@@ -250,6 +251,9 @@ public class WebhookResource {
                 .orElseThrow(() -> WebhookRefusal.unknownDelivery(deliveryId, id));
         if (state.equals("delivered")) {
             throw WebhookRefusal.notToSend("delivery " + deliveryId + " was delivered already");
+        }
+        if (state.equals("sending")) {
+            throw WebhookRefusal.notToSend("delivery " + deliveryId + " is being sent now; its outcome shows in the log");
         }
         return Response.accepted(new QueuedDelivery(delivery)).build();
     }

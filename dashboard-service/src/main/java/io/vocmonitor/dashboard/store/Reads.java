@@ -10,8 +10,8 @@ import java.sql.SQLException;
 
 /**
  * Where the dashboard reads scores, organisations and keys: the datasource {@code reads}, a streaming replica when
- * {@code VOC_DB_READ_URL} names one, else the primary — and the primary too while that replica fails
- * ({@link ReadReplica#onPrimary}). Alerts and their acknowledgements, which the dashboard writes, stay on the primary
+ * {@code VOC_DB_READ_URL} names one, else the primary — and the primary too (the datasource {@code fallback}, whose
+ * sessions are read-only like those of {@code reads}) while that replica fails ({@link ReadReplica#onPrimary}). Alerts and their acknowledgements, which the dashboard writes, stay on the primary
  * ({@link AlertInbox}).
  *
  * <p>Inside {@link #snapshot} every read of the thread shares one {@code REPEATABLE READ READ ONLY} transaction: the
@@ -33,7 +33,8 @@ public class Reads {
     private final ReadReplica replica;
     private final ThreadLocal<Connection> shared = new ThreadLocal<>();
 
-    public Reads(@DataSource("reads") AgroalDataSource dataSource, AgroalDataSource primary, ReadReplica replica) {
+    public Reads(@DataSource("reads") AgroalDataSource dataSource, @DataSource("fallback") AgroalDataSource primary,
+            ReadReplica replica) {
         this.dataSource = dataSource;
         this.primary = primary;
         this.replica = replica;
@@ -53,15 +54,9 @@ public class Reads {
         if (shared.get() != null) {
             return work.run();
         }
-        boolean fallback = replica.onPrimary();
-        try (Connection connection = (fallback ? primary : dataSource).getConnection()) {
-            // the read pool's sessions are REPEATABLE READ and READ ONLY from the start (application.properties): the
-            // driver sends BEGIN with the first statement, so a snapshot costs one round trip more, its ROLLBACK; a
-            // connection of the primary's pool is made so for the snapshot, and given back as it was
-            if (fallback) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                connection.setReadOnly(true);
-            }
+        try (Connection connection = source().getConnection()) {
+            // both read pools' sessions are REPEATABLE READ and READ ONLY from the start (application.properties): the
+            // driver sends BEGIN with the first statement, so a snapshot costs one round trip more, its ROLLBACK
             connection.setAutoCommit(false);
             shared.set(connection);
             try {
@@ -70,10 +65,6 @@ public class Reads {
                 shared.remove();
                 connection.rollback();
                 connection.setAutoCommit(true);
-                if (fallback) {
-                    connection.setReadOnly(false);
-                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                }
             }
         }
     }

@@ -15,10 +15,11 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Which subscriptions are failing, for the operators: every {@value #EVERY_SECONDS} s, one
+ * Looks after the subscriptions every {@value #EVERY_SECONDS} s. Which are failing, for the operators: one
  * {@code voc_webhook_subscription_failures{organisation, webhook, paused}} series per subscription whose last delivery
  * failed or that is paused, valued at its failed deliveries in a row. A subscription that delivers has no series, so
- * the number of series stays that of the failing ones; the alert rule VocWebhookSubscriptionFailing watches them.
+ * the number of series stays that of the failing ones; the alert rule VocWebhookSubscriptionFailing watches them. And
+ * replaced secrets whose time to sign is over are forgotten.
  */
 @ApplicationScoped
 public class WebhookHealth {
@@ -56,6 +57,7 @@ public class WebhookHealth {
                             "webhook", failing.webhookId().toString(), "paused", Boolean.toString(failing.paused())),
                             failing.consecutiveFailures()))
                     .toList(), true);
+            store.forgetPreviousSecrets();
         } catch (SQLException | RuntimeException e) {
             LOG.debugf("cannot look at the webhook subscriptions now: %s", e.getMessage());
         }

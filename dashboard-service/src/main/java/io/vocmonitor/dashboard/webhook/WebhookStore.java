@@ -146,24 +146,45 @@ public class WebhookStore {
         });
     }
 
+    /** A secret replaced: until when the replaced one signs too (null: not at all). */
+    public record Replaced(Instant previousSignsUntil) {
+    }
+
     /**
      * Puts a new secret in place; the one it replaces signs beside it for {@code keepPrevious} (not at all when that is
-     * zero). Answers when the replaced one stops signing, empty if there is no such subscription.
+     * zero). Empty if there is no such subscription.
      */
-    public Optional<Instant> replaceSecret(String organisationId, UUID id, byte[] sealedSecret, Duration keepPrevious)
+    public Optional<Replaced> replaceSecret(String organisationId, UUID id, byte[] sealedSecret, Duration keepPrevious)
             throws SQLException {
+        boolean keep = !keepPrevious.isZero() && !keepPrevious.isNegative();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                UPDATE dashboard.webhook SET previous_secret = secret, secret = ?,
-                    previous_secret_until = now() + ? * interval '1 millisecond', updated_at = now()
+                UPDATE dashboard.webhook SET previous_secret = CASE WHEN ? THEN secret END, secret = ?,
+                    previous_secret_until = CASE WHEN ? THEN now() + ? * interval '1 millisecond' END,
+                    updated_at = now()
                 WHERE organisation_id = ? AND webhook_id = ?
                 RETURNING previous_secret_until""")) {
-            s.setBytes(1, sealedSecret);
-            s.setLong(2, keepPrevious.toMillis());
-            s.setString(3, organisationId);
-            s.setObject(4, id);
+            s.setBoolean(1, keep);
+            s.setBytes(2, sealedSecret);
+            s.setBoolean(3, keep);
+            s.setLong(4, keepPrevious.toMillis());
+            s.setString(5, organisationId);
+            s.setObject(6, id);
             try (ResultSet rows = s.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getTimestamp(1).toInstant()) : Optional.empty();
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                Timestamp until = rows.getTimestamp(1);
+                return Optional.of(new Replaced(until == null ? null : until.toInstant()));
             }
+        }
+    }
+
+    /** Forgets the replaced secrets whose time to sign is over. */
+    public void forgetPreviousSecrets() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE dashboard.webhook SET previous_secret = NULL, previous_secret_until = NULL "
+                        + "WHERE previous_secret_until < now()")) {
+            s.executeUpdate();
         }
     }
 
@@ -356,13 +377,14 @@ public class WebhookStore {
 
     /**
      * Makes a delivery that is waiting or was given up due now, for one more attempt (its id unchanged). Answers the
-     * state it had: pending or failed when it is due now; delivered (left as it is); empty when the subscription has
-     * no such delivery.
+     * state it had: pending or failed when it is due now; delivered, or sending (an attempt under way), when it is left
+     * as it is; empty when the subscription has no such delivery.
      */
     public Optional<String> sendAgain(UUID webhookId, UUID deliveryId) throws SQLException {
         return Transactions.answer(dataSource, c -> {
             String state;
-            try (PreparedStatement s = c.prepareStatement("SELECT state FROM dashboard.webhook_delivery "
+            try (PreparedStatement s = c.prepareStatement("SELECT CASE WHEN state = 'pending' AND leased_until > now() "
+                    + "THEN 'sending' ELSE state END FROM dashboard.webhook_delivery "
                     + "WHERE webhook_id = ? AND delivery_id = ? FOR UPDATE")) {
                 s.setObject(1, webhookId);
                 s.setObject(2, deliveryId);
@@ -373,7 +395,7 @@ public class WebhookStore {
                     state = rows.getString(1);
                 }
             }
-            if (!state.equals("delivered")) {
+            if (state.equals("pending") || state.equals("failed")) {
                 try (PreparedStatement s = c.prepareStatement("UPDATE dashboard.webhook_delivery SET state = 'pending', "
                         + "next_attempt_at = now(), finished_at = NULL WHERE delivery_id = ?")) {
                     s.setObject(1, deliveryId);
