@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.vocmonitor.testing.TestDatabase;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -151,7 +150,7 @@ final class Platform implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
-        int port = ports.containsKey(instance) ? ports.get(instance) : freePort();
+        int port = ports.containsKey(instance) ? ports.get(instance) : KafkaProcess.freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString())
                 .redirectErrorStream(true)
@@ -244,11 +243,6 @@ final class Platform implements AutoCloseable {
         return Files.readString(logs.resolve(instance + ".log"));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Override
     public void close() {

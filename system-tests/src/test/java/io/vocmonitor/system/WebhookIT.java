@@ -10,7 +10,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,9 +82,7 @@ class WebhookIT {
             exchange.close();
         });
         receiver.start();
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            examplePort = free.getLocalPort();
-        }
+        examplePort = KafkaProcess.freePort();
         platform = Platform.startWithDashboard("webhook", Map.of(
                 "VOC_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1:" + receiver.getAddress().getPort() + ",127.0.0.1:" + examplePort,
                 "VOC_WEBHOOK_READ_TIMEOUT", "30s",

@@ -247,15 +247,13 @@ public class WebhookResource {
         if (subscription.paused()) {
             throw WebhookRefusal.notToSend("the webhook is paused: resume it, and what waits is sent");
         }
-        String state = store.sendAgain(subscription.id(), delivery)
-                .orElseThrow(() -> WebhookRefusal.unknownDelivery(deliveryId, id));
-        if (state.equals("delivered")) {
-            throw WebhookRefusal.notToSend("delivery " + deliveryId + " was delivered already");
-        }
-        if (state.equals("sending")) {
-            throw WebhookRefusal.notToSend("delivery " + deliveryId + " is being sent now; its outcome shows in the log");
-        }
-        return Response.accepted(new QueuedDelivery(delivery)).build();
+        return switch (store.sendAgain(subscription.id(), delivery)
+                .orElseThrow(() -> WebhookRefusal.unknownDelivery(deliveryId, id))) {
+            case DUE -> Response.accepted(new QueuedDelivery(delivery)).build();
+            case DELIVERED -> throw WebhookRefusal.notToSend("delivery " + deliveryId + " was delivered already");
+            case SENDING -> throw WebhookRefusal.notToSend("delivery " + deliveryId
+                    + " is being sent now; its outcome shows in the log");
+        };
     }
 
     @GET

@@ -11,8 +11,8 @@ import java.sql.SQLException;
 /**
  * Where the dashboard reads scores, organisations and keys: the datasource {@code reads}, a streaming replica when
  * {@code VOC_DB_READ_URL} names one, else the primary — and the primary too (the datasource {@code fallback}, whose
- * sessions are read-only like those of {@code reads}) while that replica fails ({@link ReadReplica#onPrimary}). Alerts and their acknowledgements, which the dashboard writes, stay on the primary
- * ({@link AlertInbox}).
+ * sessions are read-only like those of {@code reads}) while that replica fails ({@link ReadReplica#onPrimary}).
+ * Alerts and their acknowledgements, which the dashboard writes, stay on the primary ({@link AlertInbox}).
  *
  * <p>Inside {@link #snapshot} every read of the thread shares one {@code REPEATABLE READ READ ONLY} transaction: the
  * score versions an ETag names and the buckets its body is computed from come from the same snapshot, so a tag is

@@ -130,11 +130,9 @@ public class WebhookSender {
             long timestamp = Instant.now().getEpochSecond();
             String id = delivery.id().toString();
             // after a new secret, the replaced one signs beside it for a while: receivers switch without refusals
-            String signature = WebhookSignature.sign(webhooks.box().open(delivery.sealedSecret()), id, timestamp,
-                    delivery.body());
+            List<String> secrets = new ArrayList<>(List.of(webhooks.box().open(delivery.sealedSecret())));
             if (delivery.sealedPreviousSecret() != null) {
-                signature += " " + WebhookSignature.sign(webhooks.box().open(delivery.sealedPreviousSecret()), id,
-                        timestamp, delivery.body());
+                secrets.add(webhooks.box().open(delivery.sealedPreviousSecret()));
             }
             HttpRequest request = HttpRequest.newBuilder(target)
                     .timeout(config.readTimeout())
@@ -142,7 +140,7 @@ public class WebhookSender {
                     .header("User-Agent", "VoC-Monitor-Webhooks/1")
                     .header("webhook-id", id)
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", signature)
+                    .header("webhook-signature", WebhookSignature.header(secrets, id, timestamp, delivery.body()))
                     .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
                     .build();
             HttpResponse<InputStream> answer;

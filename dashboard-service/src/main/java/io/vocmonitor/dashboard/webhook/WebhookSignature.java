@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,7 +29,16 @@ public final class WebhookSignature {
         return SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
     }
 
-    /** The {@code webhook-signature} header's value for the message. */
+    /**
+     * The {@code webhook-signature} header's value for the message signed with each of the secrets, space-separated
+     * (the convention's way to sign with a new secret and the one it replaces, while receivers switch).
+     */
+    public static String header(List<String> secrets, String messageId, long timestampSeconds, String body) {
+        return secrets.stream().map(secret -> sign(secret, messageId, timestampSeconds, body))
+                .collect(Collectors.joining(" "));
+    }
+
+    /** One signature of the message: {@code v1,} and the base64 HMAC-SHA256. */
     public static String sign(String secret, String messageId, long timestampSeconds, String body) {
         if (!secret.startsWith(SECRET_PREFIX)) {
             throw new IllegalArgumentException("a signing secret starts with " + SECRET_PREFIX);

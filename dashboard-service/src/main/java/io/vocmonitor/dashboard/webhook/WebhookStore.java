@@ -375,35 +375,36 @@ public class WebhookStore {
         });
     }
 
+    /** What asking to send a delivery again did. */
+    public enum Resend {
+        /** It waited or was given up: it is due now. */
+        DUE,
+        /** It was delivered already: left as it is. */
+        DELIVERED,
+        /** An attempt is under way (its claim runs): left as it is. */
+        SENDING
+    }
+
     /**
-     * Makes a delivery that is waiting or was given up due now, for one more attempt (its id unchanged). Answers the
-     * state it had: pending or failed when it is due now; delivered, or sending (an attempt under way), when it is left
-     * as it is; empty when the subscription has no such delivery.
+     * Makes a delivery that is waiting or was given up due now, for one more attempt (its id unchanged); empty when the
+     * subscription has no such delivery.
      */
-    public Optional<String> sendAgain(UUID webhookId, UUID deliveryId) throws SQLException {
-        return Transactions.answer(dataSource, c -> {
-            String state;
-            try (PreparedStatement s = c.prepareStatement("SELECT CASE WHEN state = 'pending' AND leased_until > now() "
-                    + "THEN 'sending' ELSE state END FROM dashboard.webhook_delivery "
-                    + "WHERE webhook_id = ? AND delivery_id = ? FOR UPDATE")) {
-                s.setObject(1, webhookId);
-                s.setObject(2, deliveryId);
-                try (ResultSet rows = s.executeQuery()) {
-                    if (!rows.next()) {
-                        return Optional.<String>empty();
-                    }
-                    state = rows.getString(1);
-                }
+    public Optional<Resend> sendAgain(UUID webhookId, UUID deliveryId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                WITH asked AS (
+                    SELECT delivery_id, CASE WHEN state = 'delivered' THEN 'DELIVERED'
+                        WHEN leased_until > now() THEN 'SENDING' ELSE 'DUE' END AS resend
+                    FROM dashboard.webhook_delivery WHERE webhook_id = ? AND delivery_id = ? FOR UPDATE),
+                made_due AS (
+                    UPDATE dashboard.webhook_delivery d SET state = 'pending', next_attempt_at = now(), finished_at = NULL
+                    FROM asked WHERE d.delivery_id = asked.delivery_id AND asked.resend = 'DUE')
+                SELECT resend FROM asked""")) {
+            s.setObject(1, webhookId);
+            s.setObject(2, deliveryId);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? Optional.of(Resend.valueOf(rows.getString(1))) : Optional.empty();
             }
-            if (state.equals("pending") || state.equals("failed")) {
-                try (PreparedStatement s = c.prepareStatement("UPDATE dashboard.webhook_delivery SET state = 'pending', "
-                        + "next_attempt_at = now(), finished_at = NULL WHERE delivery_id = ?")) {
-                    s.setObject(1, deliveryId);
-                    s.executeUpdate();
-                }
-            }
-            return Optional.of(state);
-        });
+        }
     }
 
     /** Every subscription that failed its last delivery or is paused. */

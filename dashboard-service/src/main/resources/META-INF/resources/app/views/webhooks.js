@@ -63,11 +63,18 @@ export async function render(ctx) {
           // one more attempt now, for one that waits or was given up (a paused webhook sends nothing: resume it)
           el('td', {}, d.state !== 'delivered' && !hook.paused ? act(t('sendAgain'), `retry-${d.id}`, async () => {
             await post(`${ctx.base}/webhooks/${hook.id}/deliveries/${d.id}/retry`);
-            await new Promise((resolve) => setTimeout(resolve, 1500));
-            await deliveries(hook, target);
+            await follow(hook, target, d.id, d.log.length);
           }) : ''));
       }))));
     return log.deliveries;
+  }
+
+  /** The log, again every half second, until the delivery has more than {@code seen} attempts (5 s at most). */
+  async function follow(hook, target, deliveryId, seen) {
+    for (let tries = 0; tries < 10; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      if ((await deliveries(hook, target)).some((d) => d.id === deliveryId && d.log.length > seen)) break;
+    }
   }
 
   const hooks = answer.webhooks.map((hook) => {
@@ -83,11 +90,7 @@ export async function render(ctx) {
       el('div', { class: 'actions' },
         act(t('sendTest'), `test-${hook.id}`, async (button) => {
           const { deliveryId } = await post(`${ctx.base}/webhooks/${hook.id}/test`);
-          // the log until the test delivery's first attempt is in it (a few seconds at most)
-          for (let tries = 0; tries < 10; tries += 1) {
-            await new Promise((resolve) => setTimeout(resolve, 500));
-            if ((await deliveries(hook, log)).some((d) => d.id === deliveryId && d.log.length > 0)) break;
-          }
+          await follow(hook, log, deliveryId, 0);
           button.disabled = false;
         }),
         act(t('showDeliveries'), `deliveries-${hook.id}`, async (button) => {
